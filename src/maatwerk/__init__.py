@@ -1,0 +1,1 @@
+"""Maatwerk: service platform for a public employment service."""

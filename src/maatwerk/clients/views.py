@@ -1,0 +1,141 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from maatwerk.access.decorators import staff
+from maatwerk.core.forms import show_validation_error
+from maatwerk.access.rules import advisers_for, can_reassign, client_access, visible_clients
+from maatwerk.timeline.queries import events_for_staff
+
+from . import access_grants, actions
+from .forms import SORTS, AccessReasonForm, CaseloadFilterForm, NoteForm, ReassignForm
+from .models import Client
+from .queries import assignment_history, search_clients
+
+PAGE_SIZE = 25
+
+
+@staff()
+@require_GET
+def caseload(request):
+    scope = "office" if request.GET.get("bereik") == "vestiging" else "own"
+    if scope == "office" and not request.user.has_perm("access.view_office_clients"):
+        raise PermissionDenied
+    form = CaseloadFilterForm(request.GET or None)
+    query, sort = "", "naam"
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        sort = form.cleaned_data["sorteer"] or "naam"
+    clients = search_clients(visible_clients(request.user, scope), query)
+    clients = clients.select_related("office").order_by(*SORTS[sort][1])
+    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    kept = QueryDict(mutable=True)
+    kept.update({k: v for k, v in request.GET.items() if k in {"q", "sorteer", "bereik"} and v})
+    context = {
+        "form": form,
+        "page": page,
+        "scope": scope,
+        "query": query,
+        "query_string": kept.urlencode(),
+    }
+    template = "clients/_caseload_results.html" if request.headers.get("HX-Request") == "true" else "clients/caseload.html"
+    return render(request, template, context)
+
+
+def _open_file(request, client: Client) -> str | None:
+    """The ground for this look at the file, or None when a reason must be given first."""
+    access = client_access(request.user, client)
+    if access.allowed:
+        return access.implied_reason
+    if access.needs_reason:
+        return access_grants.granted_reason(request.session, client.pk)
+    raise PermissionDenied
+
+
+@staff()
+@require_GET
+def client_file(request, pk: int):
+    client = get_object_or_404(Client.objects.select_related("office", "preference"), pk=pk)
+    reason = _open_file(request, client)
+    if reason is None:
+        return redirect("clients:access_reason", pk=client.pk)
+    actions.record_file_view(user=request.user, client=client, reason=reason)
+    page = Paginator(events_for_staff(client), 25).get_page(request.GET.get("pagina"))
+    context = {
+        "client": client,
+        "preference": getattr(client, "preference", None),
+        "assignments": assignment_history(client),
+        "page": page,
+        "access_reason": reason,
+        "can_reassign": can_reassign(request.user, client),
+        "note_form": NoteForm(),
+    }
+    return render(request, "clients/client_file.html", context)
+
+
+@staff("access.view_client_with_reason")
+@require_http_methods(["GET", "POST"])
+def access_reason(request, pk: int):
+    client = get_object_or_404(Client, pk=pk)
+    access = client_access(request.user, client)
+    if access.allowed:
+        return redirect("clients:file", pk=client.pk)
+    if not access.needs_reason:
+        raise PermissionDenied
+    form = AccessReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"].strip()
+        try:
+            actions.give_access_reason(user=request.user, client=client, reason=reason)
+        except ValidationError as error:
+            show_validation_error(form, error)
+        else:
+            access_grants.grant(request.session, client.pk, reason)
+            return redirect("clients:file", pk=client.pk)
+    return render(request, "clients/access_reason.html", {"client": client, "form": form})
+
+
+@staff("access.reassign_client")
+@require_http_methods(["GET", "POST"])
+def reassign(request, pk: int):
+    client = get_object_or_404(Client.objects.select_related("office"), pk=pk)
+    if not can_reassign(request.user, client):
+        raise PermissionDenied
+    form = ReassignForm(request.POST or None, advisers=advisers_for(client))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.reassign_contact_person(
+                client=client,
+                new_staff=form.cleaned_data["new_staff"],
+                by_user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            show_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is nu de vaste contactpersoon.")
+                % {"name": form.cleaned_data["new_staff"].full_name},
+            )
+            return redirect("clients:file", pk=client.pk)
+    return render(request, "clients/reassign.html", {"client": client, "form": form})
+
+
+@staff()
+@require_POST
+def add_note(request, pk: int):
+    client = get_object_or_404(Client, pk=pk)
+    if _open_file(request, client) is None:
+        return redirect("clients:access_reason", pk=client.pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        actions.add_note(client=client, by_user=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("De notitie staat op de tijdlijn."))
+    else:
+        messages.error(request, " ".join(form.errors["text"]))
+    return redirect("clients:file", pk=client.pk)

@@ -1,0 +1,55 @@
+from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
+from django.contrib.auth.models import Group
+
+from .models import OpeningHours, Office, Organisation, Region, Role, StaffMember
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "phone"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Organisation.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ["name", "region", "city", "is_active"]
+    list_filter = ["region", "is_active"]
+    search_fields = ["name", "city"]
+    inlines = [OpeningHoursInline]
+
+
+@admin.register(StaffMember)
+class StaffMemberAdmin(admin.ModelAdmin):
+    list_display = ["surname", "first_name", "job_title", "is_active"]
+    list_filter = ["is_active", "roles", "offices"]
+    search_fields = ["first_name", "surname", "job_title", "user__username"]
+    filter_horizontal = ["offices", "roles"]
+    raw_id_fields = ["user"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Staff are never deleted: their names stay on the timeline. Set 'in dienst' off instead.
+        return False
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Role)
+class RoleAdmin(GroupAdmin):
+    pass

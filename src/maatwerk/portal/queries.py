@@ -1,0 +1,25 @@
+from maatwerk.access.rules import client_of, staff_of
+from maatwerk.clients.models import Client, ContactAssignment
+
+PRACTICE_SESSION_KEY = "practice_client_id"
+
+
+def current_client(request) -> Client | None:
+    """The client whose portal this is: the logged-in client, or a staff member's practice account."""
+    client = client_of(request.user)
+    if client is not None:
+        return client
+    staff = staff_of(request.user)
+    practice_id = request.session.get(PRACTICE_SESSION_KEY)
+    if staff is None or practice_id is None:
+        return None
+    return Client.objects.filter(pk=practice_id, is_practice=True, practice_owner=staff).first()
+
+
+def current_contact_person(client: Client):
+    assignment = (
+        ContactAssignment.objects.filter(client=client, ended_at__isnull=True)
+        .select_related("staff")
+        .first()
+    )
+    return assignment.staff if assignment else None

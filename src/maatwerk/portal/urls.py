@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("oefenen/start/", views.practice_start, name="practice_start"),
+    path("oefenen/stoppen/", views.practice_stop, name="practice_stop"),
+]
