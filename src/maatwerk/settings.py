@@ -33,7 +33,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 MODE = os.environ.get("MAATWERK_MODE", "development")
 if MODE not in {"demo", "development", "production"}:
-    raise ImproperlyConfigured(f"MAATWERK_MODE must be demo, development or production, not {MODE!r}")
+    raise ImproperlyConfigured(
+        f"MAATWERK_MODE must be demo, development or production, not {MODE!r}"
+    )
 PRODUCTION = MODE == "production"
 DEMO_MODE = MODE == "demo"
 DEBUG = MODE == "development" and env_bool("DEBUG", True)
@@ -171,6 +173,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -223,7 +227,7 @@ AXES_VERBOSE = False
 # Staff use a second factor (TOTP) everywhere but in demo and development.
 STAFF_OTP_REQUIRED = env_bool("STAFF_OTP_REQUIRED", PRODUCTION)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Maatwerk")
-# Clients log in with a password only in demo/development; in production through OIDC (DigiD broker).
+# Clients log in with a password in demo/development; in production through OIDC (a DigiD broker).
 CLIENT_PASSWORD_LOGIN = env_bool("CLIENT_PASSWORD_LOGIN", not PRODUCTION)
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
 OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
@@ -263,7 +267,11 @@ LOGGING = {
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},

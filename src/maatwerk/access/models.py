@@ -23,3 +23,6 @@ class Capability(models.Model):
         permissions = PERMISSIONS
         verbose_name = _("recht")
         verbose_name_plural = _("rechten")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

@@ -67,8 +67,10 @@ def ensure_default_roles(using: str = "default", **kwargs) -> None:
             role = Group.objects.using(using).create(name=name)
             for perm in perms:
                 app_label, codename = perm.split(".")
-                found = Permission.objects.using(using).filter(
-                    content_type__app_label=app_label, codename=codename
-                ).first()
+                found = (
+                    Permission.objects.using(using)
+                    .filter(content_type__app_label=app_label, codename=codename)
+                    .first()
+                )
                 if found is not None:
                     role.permissions.add(found)

@@ -49,5 +49,7 @@ class TokenForm(forms.Form):
     def clean_token(self):
         token = self.cleaned_data["token"].strip()
         if not token.isdigit() or self.device is None or not self.device.verify_token(token):
-            raise forms.ValidationError(_("Deze code klopt niet of is verlopen. Probeer de nieuwe code."))
+            raise forms.ValidationError(
+                _("Deze code klopt niet of is verlopen. Probeer de nieuwe code.")
+            )
         return token

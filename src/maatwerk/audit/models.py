@@ -45,3 +45,6 @@ class AuditHead(models.Model):
 
     class Meta:
         constraints = [models.CheckConstraint(condition=Q(id=1), name="audit_head_singleton")]
+
+    def __str__(self):
+        return f"audit head #{self.seq}"

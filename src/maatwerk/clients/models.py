@@ -115,6 +115,9 @@ class ContactPreference(models.Model):
         verbose_name = _("contactvoorkeur")
         verbose_name_plural = _("contactvoorkeuren")
 
+    def __str__(self):
+        return f"{self.client}: {self.get_channel_display()}"
+
 
 class ContactWindow(models.Model):
     """A time in which the client may be called or invited, e.g. 'not before 10:00'."""

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import staff
-from maatwerk.core.forms import show_validation_error
 from maatwerk.access.rules import advisers_for, can_reassign, client_access, visible_clients
+from maatwerk.core.forms import show_validation_error
 from maatwerk.timeline.queries import events_for_staff
 
 from . import access_grants, actions
@@ -42,7 +42,11 @@ def caseload(request):
         "query": query,
         "query_string": kept.urlencode(),
     }
-    template = "clients/_caseload_results.html" if request.headers.get("HX-Request") == "true" else "clients/caseload.html"
+    template = (
+        "clients/_caseload_results.html"
+        if request.headers.get("HX-Request") == "true"
+        else "clients/caseload.html"
+    )
     return render(request, template, context)
 
 

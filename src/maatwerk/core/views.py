@@ -64,6 +64,11 @@ def csrf_failure(request, reason=""):
     return render(
         request,
         "403.html",
-        {"message": _("Het formulier is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog eens.")},
+        {
+            "message": _(
+                "Het formulier is verlopen. Ga terug, laad de pagina opnieuw "
+                "en probeer het nog eens."
+            )
+        },
         status=403,
     )

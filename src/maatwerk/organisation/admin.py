@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.models import Group
 
-from .models import OpeningHours, Office, Organisation, Region, Role, StaffMember
+from .models import Office, OpeningHours, Organisation, Region, Role, StaffMember
 
 
 @admin.register(Organisation)

@@ -39,7 +39,9 @@ class Office(models.Model):
     """A werkplein: where clients and advisers meet."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
-    region = models.ForeignKey(Region, models.PROTECT, related_name="offices", verbose_name=_("regio"))
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="offices", verbose_name=_("regio")
+    )
     street = models.CharField(_("straat"), max_length=100)
     house_number = models.CharField(_("huisnummer"), max_length=10)
     postal_code = models.CharField(_("postcode"), max_length=7)
@@ -81,9 +83,13 @@ class OpeningHours(models.Model):
         verbose_name_plural = _("openingstijden")
         ordering = ["office", "weekday", "opens"]
         constraints = [
-            models.CheckConstraint(condition=Q(opens__lt=models.F("closes")), name="opening_hours_order"),
+            models.CheckConstraint(
+                condition=Q(opens__lt=models.F("closes")), name="opening_hours_order"
+            ),
             models.CheckConstraint(condition=Q(weekday__lte=6), name="opening_hours_weekday"),
-            models.UniqueConstraint(fields=["office", "weekday", "opens"], name="opening_hours_unique"),
+            models.UniqueConstraint(
+                fields=["office", "weekday", "opens"], name="opening_hours_unique"
+            ),
         ]
 
     def __str__(self):
@@ -99,7 +105,10 @@ class StaffMember(models.Model):
     """An employee. Everything a staff member does carries their name and job title."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="staff_member", verbose_name=_("account")
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="staff_member",
+        verbose_name=_("account"),
     )
     first_name = models.CharField(_("voornaam"), max_length=100)
     surname_prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)

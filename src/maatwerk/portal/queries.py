@@ -5,7 +5,8 @@ PRACTICE_SESSION_KEY = "practice_client_id"
 
 
 def current_client(request) -> Client | None:
-    """The client whose portal this is: the logged-in client, or a staff member's practice account."""
+    """The client whose portal this is: the logged-in client, or a staff member's practice
+    account."""
     client = client_of(request.user)
     if client is not None:
         return client

@@ -4,46 +4,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.BigIntegerField(unique=True, verbose_name='volgnummer')),
-                ('at', models.DateTimeField(verbose_name='moment')),
-                ('actor_user_id', models.BigIntegerField(blank=True, null=True, verbose_name='gebruiker')),
-                ('actor_label', models.CharField(max_length=250, verbose_name='door')),
-                ('action', models.CharField(max_length=64, verbose_name='handeling')),
-                ('client_id', models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name='cliënt')),
-                ('object_type', models.CharField(blank=True, max_length=100, verbose_name='soort object')),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='object')),
-                ('reason', models.TextField(blank=True, verbose_name='reden')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='gegevens')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.BigIntegerField(unique=True, verbose_name="volgnummer")),
+                ("at", models.DateTimeField(verbose_name="moment")),
+                (
+                    "actor_user_id",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="gebruiker"),
+                ),
+                ("actor_label", models.CharField(max_length=250, verbose_name="door")),
+                ("action", models.CharField(max_length=64, verbose_name="handeling")),
+                (
+                    "client_id",
+                    models.BigIntegerField(
+                        blank=True, db_index=True, null=True, verbose_name="cliënt"
+                    ),
+                ),
+                (
+                    "object_type",
+                    models.CharField(blank=True, max_length=100, verbose_name="soort object"),
+                ),
+                ("object_id", models.CharField(blank=True, max_length=64, verbose_name="object")),
+                ("reason", models.TextField(blank=True, verbose_name="reden")),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="gegevens")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'verbose_name': 'auditregel',
-                'verbose_name_plural': 'auditlog',
-                'ordering': ['-seq'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('seq__gte', 1)), name='audit_seq_positive')],
+                "verbose_name": "auditregel",
+                "verbose_name_plural": "auditlog",
+                "ordering": ["-seq"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("seq__gte", 1)), name="audit_seq_positive"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AuditHead',
+            name="AuditHead",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
-                ('seq', models.BigIntegerField(default=0)),
-                ('hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', max_length=64)),
+                (
+                    "id",
+                    models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False),
+                ),
+                ("seq", models.BigIntegerField(default=0)),
+                (
+                    "hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000",
+                        max_length=64,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(('id', 1)), name='audit_head_singleton')],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("id", 1)), name="audit_head_singleton"
+                    )
+                ],
             },
         ),
     ]

@@ -6,86 +6,166 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('clients', '0001_initial'),
-        ('organisation', '0001_initial'),
+        ("clients", "0001_initial"),
+        ("organisation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='client',
-            name='office',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='clients', to='organisation.office', verbose_name='vestiging'),
+            model_name="client",
+            name="office",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="clients",
+                to="organisation.office",
+                verbose_name="vestiging",
+            ),
         ),
         migrations.AddField(
-            model_name='client',
-            name='practice_owner',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='practice_client', to='organisation.staffmember', verbose_name='oefenaccount van'),
+            model_name="client",
+            name="practice_owner",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="practice_client",
+                to="organisation.staffmember",
+                verbose_name="oefenaccount van",
+            ),
         ),
         migrations.AddField(
-            model_name='client',
-            name='user',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='client', to=settings.AUTH_USER_MODEL, verbose_name='account'),
+            model_name="client",
+            name="user",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="client",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="account",
+            ),
         ),
         migrations.AddField(
-            model_name='contactassignment',
-            name='assigned_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisation.staffmember'),
+            model_name="contactassignment",
+            name="assigned_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="organisation.staffmember",
+            ),
         ),
         migrations.AddField(
-            model_name='contactassignment',
-            name='client',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='clients.client'),
+            model_name="contactassignment",
+            name="client",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="assignments",
+                to="clients.client",
+            ),
         ),
         migrations.AddField(
-            model_name='contactassignment',
-            name='staff',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='organisation.staffmember', verbose_name='adviseur'),
+            model_name="contactassignment",
+            name="staff",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="assignments",
+                to="organisation.staffmember",
+                verbose_name="adviseur",
+            ),
         ),
         migrations.AddField(
-            model_name='contactpreference',
-            name='client',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='preference', to='clients.client'),
+            model_name="contactpreference",
+            name="client",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="preference",
+                to="clients.client",
+            ),
         ),
         migrations.AddField(
-            model_name='contactwindow',
-            name='preference',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='windows', to='clients.contactpreference'),
+            model_name="contactwindow",
+            name="preference",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="windows",
+                to="clients.contactpreference",
+            ),
         ),
         migrations.AddIndex(
-            model_name='client',
-            index=models.Index(fields=['surname', 'first_name'], name='client_name_idx'),
+            model_name="client",
+            index=models.Index(fields=["surname", "first_name"], name="client_name_idx"),
         ),
         migrations.AddConstraint(
-            model_name='client',
-            constraint=models.CheckConstraint(condition=models.Q(('benefit_expected_end__gte', models.F('benefit_start'))), name='client_benefit_period_order'),
+            model_name="client",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("benefit_expected_end__gte", models.F("benefit_start"))),
+                name="client_benefit_period_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='client',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('bsn__isnull', False), ('is_practice', False), ('practice_owner__isnull', True)), models.Q(('bsn__isnull', True), ('is_practice', True), ('practice_owner__isnull', False)), _connector='OR'), name='client_bsn_or_practice'),
+            model_name="client",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("bsn__isnull", False),
+                        ("is_practice", False),
+                        ("practice_owner__isnull", True),
+                    ),
+                    models.Q(
+                        ("bsn__isnull", True),
+                        ("is_practice", True),
+                        ("practice_owner__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="client_bsn_or_practice",
+            ),
         ),
         migrations.AddIndex(
-            model_name='contactassignment',
-            index=models.Index(condition=models.Q(('ended_at__isnull', True)), fields=['staff', 'client'], name='active_caseload_idx'),
+            model_name="contactassignment",
+            index=models.Index(
+                condition=models.Q(("ended_at__isnull", True)),
+                fields=["staff", "client"],
+                name="active_caseload_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contactassignment',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_at__isnull', True)), fields=('client',), name='one_active_contact_person', violation_error_message='Deze cliënt heeft al een vaste contactpersoon.'),
+            model_name="contactassignment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ended_at__isnull", True)),
+                fields=("client",),
+                name="one_active_contact_person",
+                violation_error_message="Deze cliënt heeft al een vaste contactpersoon.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contactassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_at__isnull', True), ('ended_at__gte', models.F('started_at')), _connector='OR'), name='contact_assignment_period_order'),
+            model_name="contactassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_at__isnull", True),
+                    ("ended_at__gte", models.F("started_at")),
+                    _connector="OR",
+                ),
+                name="contact_assignment_period_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contactwindow',
-            constraint=models.CheckConstraint(condition=models.Q(('starts__lt', models.F('ends'))), name='contact_window_order'),
+            model_name="contactwindow",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("starts__lt", models.F("ends"))), name="contact_window_order"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contactwindow',
-            constraint=models.CheckConstraint(condition=models.Q(('weekday__isnull', True), ('weekday__lte', 6), _connector='OR'), name='contact_window_weekday'),
+            model_name="contactwindow",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weekday__isnull", True), ("weekday__lte", 6), _connector="OR"),
+                name="contact_window_weekday",
+            ),
         ),
     ]

@@ -7,115 +7,235 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='naam')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="naam")),
             ],
             options={
-                'verbose_name': 'regio',
-                'verbose_name_plural': "regio's",
-                'ordering': ['name'],
+                "verbose_name": "regio",
+                "verbose_name_plural": "regio's",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Role',
-            fields=[
-            ],
+            name="Role",
+            fields=[],
             options={
-                'verbose_name': 'rol',
-                'verbose_name_plural': 'rollen',
-                'proxy': True,
-                'indexes': [],
-                'constraints': [],
+                "verbose_name": "rol",
+                "verbose_name_plural": "rollen",
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
             },
-            bases=('auth.group',),
+            bases=("auth.group",),
             managers=[
-                ('objects', django.contrib.auth.models.GroupManager()),
+                ("objects", django.contrib.auth.models.GroupManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('short_name', models.CharField(max_length=50, verbose_name='korte naam')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='algemeen telefoonnummer')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('client_portal_name', models.CharField(max_length=100, verbose_name='naam van het klantportaal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                ("short_name", models.CharField(max_length=50, verbose_name="korte naam")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True, max_length=30, verbose_name="algemeen telefoonnummer"
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "client_portal_name",
+                    models.CharField(max_length=100, verbose_name="naam van het klantportaal"),
+                ),
             ],
             options={
-                'verbose_name': 'organisatie',
-                'verbose_name_plural': 'organisatie',
-                'constraints': [models.CheckConstraint(condition=models.Q(('pk', 1)), name='organisation_singleton')],
+                "verbose_name": "organisatie",
+                "verbose_name_plural": "organisatie",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("pk", 1)), name="organisation_singleton"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='naam')),
-                ('street', models.CharField(max_length=100, verbose_name='straat')),
-                ('house_number', models.CharField(max_length=10, verbose_name='huisnummer')),
-                ('postal_code', models.CharField(max_length=7, verbose_name='postcode')),
-                ('city', models.CharField(max_length=100, verbose_name='plaats')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefoonnummer')),
-                ('is_active', models.BooleanField(default=True, verbose_name='actief')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offices', to='organisation.region', verbose_name='regio')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="naam")),
+                ("street", models.CharField(max_length=100, verbose_name="straat")),
+                ("house_number", models.CharField(max_length=10, verbose_name="huisnummer")),
+                ("postal_code", models.CharField(max_length=7, verbose_name="postcode")),
+                ("city", models.CharField(max_length=100, verbose_name="plaats")),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=30, verbose_name="telefoonnummer"),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="actief")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offices",
+                        to="organisation.region",
+                        verbose_name="regio",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vestiging',
-                'verbose_name_plural': 'vestigingen',
-                'ordering': ['name'],
+                "verbose_name": "vestiging",
+                "verbose_name_plural": "vestigingen",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='OpeningHours',
+            name="OpeningHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'maandag'), (1, 'dinsdag'), (2, 'woensdag'), (3, 'donderdag'), (4, 'vrijdag'), (5, 'zaterdag'), (6, 'zondag')], verbose_name='dag')),
-                ('opens', models.TimeField(verbose_name='open vanaf')),
-                ('closes', models.TimeField(verbose_name='open tot')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='opening_hours', to='organisation.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "maandag"),
+                            (1, "dinsdag"),
+                            (2, "woensdag"),
+                            (3, "donderdag"),
+                            (4, "vrijdag"),
+                            (5, "zaterdag"),
+                            (6, "zondag"),
+                        ],
+                        verbose_name="dag",
+                    ),
+                ),
+                ("opens", models.TimeField(verbose_name="open vanaf")),
+                ("closes", models.TimeField(verbose_name="open tot")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="opening_hours",
+                        to="organisation.office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'openingstijd',
-                'verbose_name_plural': 'openingstijden',
-                'ordering': ['office', 'weekday', 'opens'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('opens__lt', models.F('closes'))), name='opening_hours_order'), models.CheckConstraint(condition=models.Q(('weekday__lte', 6)), name='opening_hours_weekday'), models.UniqueConstraint(fields=('office', 'weekday', 'opens'), name='opening_hours_unique')],
+                "verbose_name": "openingstijd",
+                "verbose_name_plural": "openingstijden",
+                "ordering": ["office", "weekday", "opens"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("opens__lt", models.F("closes"))),
+                        name="opening_hours_order",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("weekday__lte", 6)), name="opening_hours_weekday"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("office", "weekday", "opens"), name="opening_hours_unique"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='StaffMember',
+            name="StaffMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=100, verbose_name='voornaam')),
-                ('surname_prefix', models.CharField(blank=True, max_length=20, verbose_name='tussenvoegsel')),
-                ('surname', models.CharField(max_length=100, verbose_name='achternaam')),
-                ('job_title', models.CharField(max_length=100, verbose_name='functie')),
-                ('photo', models.ImageField(blank=True, upload_to='staff/', verbose_name='foto')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefoonnummer')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres')),
-                ('is_active', models.BooleanField(default=True, verbose_name='in dienst')),
-                ('offices', models.ManyToManyField(related_name='staff', to='organisation.office', verbose_name='vestigingen')),
-                ('roles', models.ManyToManyField(blank=True, related_name='staff_members', to='auth.group', verbose_name='rollen')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='staff_member', to=settings.AUTH_USER_MODEL, verbose_name='account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100, verbose_name="voornaam")),
+                (
+                    "surname_prefix",
+                    models.CharField(blank=True, max_length=20, verbose_name="tussenvoegsel"),
+                ),
+                ("surname", models.CharField(max_length=100, verbose_name="achternaam")),
+                ("job_title", models.CharField(max_length=100, verbose_name="functie")),
+                ("photo", models.ImageField(blank=True, upload_to="staff/", verbose_name="foto")),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=30, verbose_name="telefoonnummer"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mailadres"),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="in dienst")),
+                (
+                    "offices",
+                    models.ManyToManyField(
+                        related_name="staff", to="organisation.office", verbose_name="vestigingen"
+                    ),
+                ),
+                (
+                    "roles",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="staff_members",
+                        to="auth.group",
+                        verbose_name="rollen",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="staff_member",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'medewerker',
-                'verbose_name_plural': 'medewerkers',
-                'ordering': ['surname', 'first_name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('job_title', ''), _negated=True), name='staff_has_job_title'), models.CheckConstraint(condition=models.Q(('first_name', ''), _negated=True), name='staff_has_first_name'), models.CheckConstraint(condition=models.Q(('surname', ''), _negated=True), name='staff_has_surname')],
+                "verbose_name": "medewerker",
+                "verbose_name_plural": "medewerkers",
+                "ordering": ["surname", "first_name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("job_title", ""), _negated=True),
+                        name="staff_has_job_title",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("first_name", ""), _negated=True),
+                        name="staff_has_first_name",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("surname", ""), _negated=True), name="staff_has_surname"
+                    ),
+                ],
             },
         ),
     ]

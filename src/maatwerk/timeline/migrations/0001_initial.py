@@ -6,36 +6,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('clients', '0002_initial'),
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('organisation', '0001_initial'),
+        ("clients", "0002_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("organisation", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TimelineEvent',
+            name="TimelineEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=64, verbose_name='soort')),
-                ('occurred_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='moment')),
-                ('actor_type', models.CharField(choices=[('staff', 'medewerker'), ('client', 'cliënt'), ('system', 'systeem')], max_length=10, verbose_name='door')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='gegevens')),
-                ('object_id', models.CharField(blank=True, max_length=64)),
-                ('visible_to_client', models.BooleanField(default=True, verbose_name='zichtbaar voor cliënt')),
-                ('actor_staff', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisation.staffmember')),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='timeline_events', to='clients.client')),
-                ('object_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=64, verbose_name="soort")),
+                (
+                    "occurred_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="moment"),
+                ),
+                (
+                    "actor_type",
+                    models.CharField(
+                        choices=[
+                            ("staff", "medewerker"),
+                            ("client", "cliënt"),
+                            ("system", "systeem"),
+                        ],
+                        max_length=10,
+                        verbose_name="door",
+                    ),
+                ),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="gegevens")),
+                ("object_id", models.CharField(blank=True, max_length=64)),
+                (
+                    "visible_to_client",
+                    models.BooleanField(default=True, verbose_name="zichtbaar voor cliënt"),
+                ),
+                (
+                    "actor_staff",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisation.staffmember",
+                    ),
+                ),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="timeline_events",
+                        to="clients.client",
+                    ),
+                ),
+                (
+                    "object_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tijdlijngebeurtenis',
-                'verbose_name_plural': 'tijdlijn',
-                'ordering': ['-occurred_at', '-pk'],
-                'indexes': [models.Index(fields=['client', '-occurred_at'], name='timeline_client_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('actor_type', 'staff'), ('actor_staff__isnull', False)), models.Q(models.Q(('actor_type', 'staff'), _negated=True), ('actor_staff__isnull', True)), _connector='OR'), name='timeline_staff_actor_named'), models.CheckConstraint(condition=models.Q(('actor_type__in', ['staff', 'client', 'system'])), name='timeline_actor_type_valid')],
+                "verbose_name": "tijdlijngebeurtenis",
+                "verbose_name_plural": "tijdlijn",
+                "ordering": ["-occurred_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["client", "-occurred_at"], name="timeline_client_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("actor_type", "staff"), ("actor_staff__isnull", False)),
+                            models.Q(
+                                models.Q(("actor_type", "staff"), _negated=True),
+                                ("actor_staff__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="timeline_staff_actor_named",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("actor_type__in", ["staff", "client", "system"])),
+                        name="timeline_actor_type_valid",
+                    ),
+                ],
             },
         ),
     ]

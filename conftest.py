@@ -1,0 +1,53 @@
+import pytest
+
+from maatwerk.core.tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def office(db):
+    return factories.OfficeFactory()
+
+
+@pytest.fixture
+def adviser(office):
+    return factories.make_staff("Adviseur werk", offices=[office])
+
+
+@pytest.fixture
+def other_adviser(office):
+    return factories.make_staff("Adviseur werk", offices=[office], first_name="Piet")
+
+
+@pytest.fixture
+def manager(office):
+    return factories.make_staff(
+        "Vestigingsmanager", offices=[office], first_name="Mira", job_title="Vestigingsmanager"
+    )
+
+
+@pytest.fixture
+def administrator(office):
+    return factories.make_staff(
+        "Beheerder", offices=[office], first_name="Bram", job_title="Functioneel beheerder"
+    )
+
+
+@pytest.fixture
+def client_record(adviser):
+    return factories.make_client(contact_person=adviser, user=True)
+
+
+@pytest.fixture
+def login(client):
+    """Log a user in on Django's test client and return that client."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
