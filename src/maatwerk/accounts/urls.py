@@ -17,12 +17,12 @@ urlpatterns = [
 oidc_urlpatterns = [
     path(
         "inloggen/digid/",
-        public(OIDCAuthenticationRequestView.as_view()),
+        public(views.only_with_oidc(OIDCAuthenticationRequestView.as_view())),
         name="oidc_authentication_init",
     ),
     path(
         "inloggen/digid/terug/",
-        public(OIDCAuthenticationCallbackView.as_view()),
+        public(views.only_with_oidc(OIDCAuthenticationCallbackView.as_view())),
         name="oidc_authentication_callback",
     ),
 ]

@@ -1,10 +1,12 @@
 import base64
+from functools import wraps
 from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
@@ -28,6 +30,18 @@ class LoginView(auth_views.LoginView):
 
 login_view = public(LoginView.as_view())
 logout_view = logged_in(auth_views.LogoutView.as_view())
+
+
+def only_with_oidc(view):
+    """The DigiD routes exist only where an OIDC broker is configured."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not settings.OIDC_ENABLED:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def _next_url(request) -> str:

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,7 +24,11 @@ PAGE_SIZE = 25
 @require_GET
 def caseload(request):
     scope = "office" if request.GET.get("bereik") == "vestiging" else "own"
-    if scope == "office" and not request.user.has_perm("access.view_office_clients"):
+    may_list_own = request.user.has_perm("access.view_own_caseload")
+    may_list_office = request.user.has_perm("access.view_office_clients")
+    if scope == "own" and not may_list_own and may_list_office:
+        return redirect(reverse("clients:caseload") + "?bereik=vestiging")
+    if not (may_list_office if scope == "office" else may_list_own):
         raise PermissionDenied
     form = CaseloadFilterForm(request.GET or None)
     query, sort = "", "naam"

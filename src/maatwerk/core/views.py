@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -21,11 +22,14 @@ SERVED_MEDIA_TYPES = {"image/png", "image/jpeg", "image/webp", "image/gif"}
 @logged_in
 @require_GET
 def home(request):
-    if staff_of(request.user) is not None:
-        return redirect("clients:caseload")
-    if client_of(request.user) is not None:
+    user = request.user
+    if client_of(user) is not None:
         return redirect("portal:home")
-    if request.user.is_superuser:
+    if staff_of(user) is not None and user.has_perm("access.view_own_caseload"):
+        return redirect("clients:caseload")
+    if staff_of(user) is not None and user.has_perm("access.view_office_clients"):
+        return redirect(reverse("clients:caseload") + "?bereik=vestiging")
+    if user.is_superuser or (staff_of(user) is not None and user.has_perm("access.use_admin")):
         return redirect("admin:index")
     return render(request, "core/no_role.html", status=403)
 
