@@ -1,12 +1,15 @@
 from django.contrib import admin
-from django.contrib.auth.admin import GroupAdmin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+
+from maatwerk.core.admin_site import AuditedAdmin
 
 from .models import Office, OpeningHours, Organisation, Region, Role, StaffMember
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ["name", "short_name", "phone"]
 
     def has_add_permission(self, request):
@@ -17,7 +20,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(AuditedAdmin):
     search_fields = ["name"]
 
 
@@ -27,7 +30,7 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(AuditedAdmin):
     list_display = ["name", "region", "city", "is_active"]
     list_filter = ["region", "is_active"]
     search_fields = ["name", "city"]
@@ -35,7 +38,7 @@ class OfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(StaffMember)
-class StaffMemberAdmin(admin.ModelAdmin):
+class StaffMemberAdmin(AuditedAdmin):
     list_display = ["surname", "first_name", "job_title", "is_active"]
     list_filter = ["is_active", "roles", "offices"]
     search_fields = ["first_name", "surname", "job_title", "user__username"]
@@ -51,5 +54,13 @@ admin.site.unregister(Group)
 
 
 @admin.register(Role)
-class RoleAdmin(GroupAdmin):
+class RoleAdmin(AuditedAdmin, GroupAdmin):
+    pass
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class AccountAdmin(AuditedAdmin, UserAdmin):
     pass
