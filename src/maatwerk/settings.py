@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "mozilla_django_oidc",
+    "ninja",
     "maatwerk.core.apps.CoreConfig",
     "maatwerk.access",
     "maatwerk.audit",

@@ -48,6 +48,8 @@ DEFAULT_ROLES: dict[str, list[str]] = {
         "auth.change_group",
         "auth.view_group",
         "audit.view_auditentry",
+        "api.view_apitoken",
+        "api.revoke_apitoken",
     ],
     "Briefredacteur": ["access.practice_as_client"],
     "Juridisch controleur": ["access.practice_as_client"],

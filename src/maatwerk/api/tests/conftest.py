@@ -1,0 +1,1 @@
+from .helpers import call  # noqa: F401

@@ -1,0 +1,47 @@
+"""The schema and the documentation page are public; every operation in them needs a token."""
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+
+pytestmark = pytest.mark.django_db
+
+
+def test_openapi_schema_is_public_and_every_operation_is_secured(client):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["components"]["securitySchemes"]["ApiTokenAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+    }
+    assert set(schema["paths"]) == {
+        "/api/offices",
+        "/api/offices/{id}",
+        "/api/clients",
+        "/api/clients/{id}",
+        "/api/clients/{id}/timeline",
+        "/api/clients/{id}/notes",
+    }
+    for path in schema["paths"].values():
+        for operation in path.values():
+            assert operation["security"] == [{"ApiTokenAuth": []}]
+
+
+def test_docs_page_uses_local_files_and_no_inline_script(client):
+    response = client.get("/api/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "style-src 'self'" in response["Content-Security-Policy"]
+    assert "http://" not in html and "https://" not in html and "//cdn" not in html
+    assert "<style" not in html and " style=" not in html and " on" not in html.split("<body")[1]
+    for tag in re.findall(r"<script[^>]*>", html):
+        assert 'src="/static/ninja/' in tag or 'type="application/json"' in tag, tag
+    assert re.search(r'<link rel="stylesheet" href="/static/ninja/swagger-ui.css">', html)
+
+
+def test_swagger_files_are_served_from_static():
+    for name in ("swagger-ui-bundle.js", "swagger-ui-init.js", "swagger-ui.css"):
+        assert finders.find(f"ninja/{name}"), name

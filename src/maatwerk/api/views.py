@@ -1,0 +1,202 @@
+"""The API's operations. Same rules as the pages: maatwerk.access.rules decides who sees what,
+and every look into a client file is written to the audit log with its ground or reason."""
+
+from typing import Annotated, Literal
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from ninja.pagination import paginate
+from ninja.responses import Status
+
+from maatwerk.access.rules import client_access, visible_clients
+from maatwerk.clients import actions as client_actions
+from maatwerk.clients.models import Client
+from maatwerk.clients.queries import search_clients
+from maatwerk.organisation.models import Office
+from maatwerk.timeline.queries import events_for_staff
+
+from . import schemas
+from .errors import ApiError
+from .pagination import Pagination
+
+router = Router()
+
+# Larger ids cannot exist in a 64-bit primary key; they are simply unknown.
+MAX_ID = 2**63 - 1
+ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+ERRORS = {401: schemas.ErrorOut, 403: schemas.ErrorOut, 422: schemas.ValidationErrorOut}
+REASON_HELP = (
+    "Alleen nodig voor een cliënt die niet op je eigen lijst staat: waarom je het dossier opent "
+    "(minstens 10 tekens). De reden komt in het auditlog."
+)
+Scope = Annotated[
+    Literal["own", "office"],
+    Query(description="own: je eigen cliënten; office: alle cliënten van je vestigingen."),
+]
+SearchText = Annotated[
+    schemas.PlainText,
+    Query("", max_length=schemas.QUERY_MAX_LENGTH, description="Zoek op naam of (volledig) BSN."),
+]
+Reason = Annotated[
+    schemas.PlainText, Query("", max_length=schemas.REASON_MAX_LENGTH, description=REASON_HELP)
+]
+
+
+# Offices
+
+
+def _offices():
+    return Office.objects.select_related("region").prefetch_related("opening_hours")
+
+
+@router.get("/offices", response={200: list[schemas.OfficeOut], **ERRORS}, tags=["vestigingen"])
+@paginate(Pagination)
+def list_offices(request: HttpRequest):
+    """Alle vestigingen (werkpleinen) met adres en openingstijden."""
+    return _offices().order_by("name", "pk")
+
+
+@router.get(
+    "/offices/{int:id}",
+    response={200: schemas.OfficeOut, 404: schemas.ErrorOut, **ERRORS},
+    tags=["vestigingen"],
+)
+def get_office(request: HttpRequest, id: int):
+    """Eén vestiging."""
+    office = _offices().filter(pk=id).first() if id <= MAX_ID else None
+    if office is None:
+        raise ApiError(404, _("Deze vestiging bestaat niet."), "not_found")
+    return office
+
+
+# Clients
+
+
+@router.get("/clients", response={200: list[schemas.ClientListOut], **ERRORS}, tags=["cliënten"])
+@paginate(Pagination)
+def list_clients(
+    request: HttpRequest,
+    scope: Scope = "own",
+    q: SearchText = "",
+):
+    """De cliënten die je mag zien. Oefenaccounts staan er nooit tussen."""
+    user = request.auth
+    if scope == "office" and not user.has_perm("access.view_office_clients"):
+        raise ApiError(
+            403, _("Je mag niet alle cliënten van je vestiging bekijken."), "scope_forbidden"
+        )
+    clients = search_clients(visible_clients(user, scope), q)
+    return clients.select_related("office").order_by("surname", "first_name", "pk")
+
+
+def _client(id: int) -> Client:
+    """A real client by id; practice accounts do not exist for the API."""
+    client = (
+        Client.objects.real().select_related("office", "preference").filter(pk=id).first()
+        if id <= MAX_ID
+        else None
+    )
+    if client is None:
+        raise ApiError(404, _("Deze cliënt bestaat niet."), "not_found")
+    return client
+
+
+def _open_file(request: HttpRequest, client: Client, reason: str) -> str:
+    """Check access to one client file and log the ground or reason. Returns what was logged.
+
+    The API is stateless: a staff member who needs a reason gives it with every request."""
+    user = request.auth
+    access = client_access(user, client)
+    if access.allowed:
+        return access.implied_reason
+    if not access.needs_reason:
+        raise ApiError(403, _("Je hebt geen toegang tot het dossier van deze cliënt."), "forbidden")
+    reason = (reason or "").strip()
+    if len(reason) < schemas.REASON_MIN_LENGTH:
+        raise ApiError(
+            403,
+            _(
+                "Deze cliënt staat niet op je eigen lijst. Geef met de parameter 'reason' in "
+                "minstens 10 tekens aan waarom je dit dossier opent; de reden wordt vastgelegd."
+            ),
+            "reason_required",
+        )
+    client_actions.give_access_reason(user=user, client=client, reason=reason)
+    return reason
+
+
+def _view_file(request: HttpRequest, client: Client, reason: str) -> str:
+    with transaction.atomic():
+        ground = _open_file(request, client, reason)
+        client_actions.record_file_view(user=request.auth, client=client, reason=ground)
+    return ground
+
+
+@router.get(
+    "/clients/{int:id}",
+    response={200: schemas.ClientOut, 404: schemas.ErrorOut, **ERRORS},
+    tags=["cliënten"],
+)
+def get_client(request: HttpRequest, id: int, reason: Reason = ""):
+    """Het dossier van één cliënt, met vaste contactpersoon en contactvoorkeuren."""
+    client = _client(id)
+    ground = _view_file(request, client, reason)
+    assignment = client.assignments.filter(ended_at__isnull=True).select_related("staff").first()
+    contact_person = None
+    if assignment is not None:
+        staff = assignment.staff
+        contact_person = {
+            "first_name": staff.first_name,
+            "surname_prefix": staff.surname_prefix,
+            "surname": staff.surname,
+            "full_name": staff.full_name,
+            "job_title": staff.job_title,
+            "since": assignment.started_at,
+        }
+    client.contact_person = contact_person
+    client.contact_preference = getattr(client, "preference", None)
+    client.access_reason = ground
+    return client
+
+
+@router.get(
+    "/clients/{int:id}/timeline",
+    response={200: list[schemas.EventOut], 404: schemas.ErrorOut, **ERRORS},
+    tags=["cliënten"],
+)
+@paginate(Pagination)
+def client_timeline(request: HttpRequest, id: int, reason: Reason = ""):
+    """De tijdlijn van een cliënt, nieuwste eerst, ook wat alleen medewerkers zien."""
+    client = _client(id)
+    _view_file(request, client, reason)
+    return events_for_staff(client)
+
+
+@router.post(
+    "/clients/{int:id}/notes",
+    response={201: schemas.EventOut, 404: schemas.ErrorOut, **ERRORS},
+    tags=["cliënten"],
+)
+def add_note(
+    request: HttpRequest,
+    id: int,
+    payload: schemas.NoteIn,
+    reason: Reason = "",
+):
+    """Een notitie op de tijdlijn, alleen zichtbaar voor medewerkers. Tekst wordt bewaard zoals
+    gestuurd (geen HTML)."""
+    client = _client(id)
+    with transaction.atomic():
+        _open_file(request, client, reason)
+        event = client_actions.add_note(client=client, by_user=request.auth, text=payload.text)
+    return Status(201, event)
+
+
+# Anything else under /api/ is a JSON 404 (after authentication, like everything else).
+
+
+@router.api_operation(ALL_METHODS, "/{path:rest}", include_in_schema=False)
+def not_found(request: HttpRequest, rest: str):
+    raise ApiError(404, _("Dit adres bestaat niet in de API."), "not_found")
