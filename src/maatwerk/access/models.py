@@ -8,6 +8,7 @@ PERMISSIONS = [
     ("view_office_clients", _("Cliënten van de eigen vestiging bekijken")),
     ("view_client_with_reason", _("Dossier van een andere cliënt openen met een reden")),
     ("reassign_client", _("Cliënt overdragen aan een andere adviseur")),
+    ("register_client", _("Cliënten inschrijven")),
     ("practice_as_client", _("Oefenen als klant")),
     ("use_api", _("De API gebruiken")),
     ("use_admin", _("De beheeromgeving gebruiken")),

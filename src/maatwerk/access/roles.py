@@ -8,6 +8,7 @@ DEFAULT_ROLES: dict[str, list[str]] = {
     "Adviseur werk": [
         "access.view_own_caseload",
         "access.view_client_with_reason",
+        "access.register_client",
         "access.practice_as_client",
         "access.use_api",
     ],
@@ -21,6 +22,7 @@ DEFAULT_ROLES: dict[str, list[str]] = {
         "access.view_office_clients",
         "access.view_client_with_reason",
         "access.reassign_client",
+        "access.register_client",
         "access.practice_as_client",
         "access.use_api",
     ],

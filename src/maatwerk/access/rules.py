@@ -108,14 +108,34 @@ def visible_clients(user, scope: str = "own") -> QuerySet[Client]:
     return Client.objects.none()
 
 
-def advisers_for(client: Client) -> QuerySet[StaffMember]:
-    """Who can become this client's contact person: active advisers of the client's office."""
+def advisers_of_office(office) -> QuerySet[StaffMember]:
+    """Who can be a contact person at an office (an Office or its id): its active advisers."""
     return (
         StaffMember.objects.active()
         .filter(
-            offices=client.office_id,
+            offices=getattr(office, "pk", office),
             roles__permissions__codename="view_own_caseload",
             roles__permissions__content_type__app_label="access",
         )
         .distinct()
+    )
+
+
+def advisers_for(client: Client) -> QuerySet[StaffMember]:
+    """Who can become this client's contact person: active advisers of the client's office."""
+    return advisers_of_office(client.office_id)
+
+
+def may_register_clients(user) -> bool:
+    """May this user register clients at all (at an office where they work)?"""
+    return staff_of(user) is not None and user.has_perm("access.register_client")
+
+
+def can_register_client_at(user, office) -> bool:
+    """May this user register a client at this office: the permission, and working there."""
+    staff = staff_of(user)
+    return (
+        staff is not None
+        and user.has_perm("access.register_client")
+        and staff.offices.filter(pk=office.pk).exists()
     )

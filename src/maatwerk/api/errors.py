@@ -66,6 +66,20 @@ def _pydantic_message(error: dict) -> str:
         return _("Deze tekst bevat tekens die niet zijn toegestaan.")
     if kind == "string_type":
         return _("Geef tekst.")
+    if kind.startswith("date_"):
+        return _("Geef een datum als JJJJ-MM-DD.")
+    if kind in {"time_parsing", "time_type"}:
+        return _("Geef een tijd als UU:MM.")
+    if kind == "time_zone":
+        return _("Geef een tijd zonder tijdzone.")
+    if kind in {"bool_type", "bool_parsing"}:
+        return _("Geef true of false.")
+    if kind == "list_type":
+        return _("Stuur een lijst.")
+    if kind == "too_long":
+        return _("Geef er hoogstens %(n)s.") % {"n": ctx.get("max_length")}
+    if kind == "extra_forbidden":
+        return _("Dit veld kent de API niet.")
     if kind in {"model_attributes_type", "dict_type", "model_type"}:
         return _("Stuur een JSON-object.")
     return _("Ongeldige waarde.")

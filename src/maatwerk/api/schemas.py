@@ -2,13 +2,14 @@
 
 import re
 from datetime import date, datetime, time
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from maatwerk.clients.models import Client, ContactPreference
 from maatwerk.timeline.models import TimelineEvent
 
 NOTE_MAX_LENGTH = 2000
@@ -28,6 +29,44 @@ def _plain_text(value: str) -> str:
 
 
 PlainText = Annotated[str, AfterValidator(_plain_text)]
+
+
+def _none_as_empty(value):
+    return "" if value is None else value
+
+
+def _naive_time(value: time) -> time:
+    """Times of day without a time zone: the database stores them as they are."""
+    if value.tzinfo is not None:
+        raise PydanticCustomError("time_zone", "Time has a time zone.")
+    return value
+
+
+def _max_length(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
+
+def required_text(max_length: int):
+    """Text that must be filled in; surrounding white space is removed."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_plain_text),
+    ]
+
+
+def optional_text(max_length: int):
+    """Text that may be left out, empty or null (stored as empty)."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, max_length=max_length),
+        AfterValidator(_plain_text),
+        BeforeValidator(_none_as_empty),
+    ]
+
+
+Id = Annotated[int, Strict()]
+NaiveTime = Annotated[time, AfterValidator(_naive_time)]
 
 
 class ErrorOut(Schema):
@@ -182,3 +221,76 @@ class NoteIn(Schema):
         StringConstraints(strip_whitespace=True, min_length=1, max_length=NOTE_MAX_LENGTH),
         AfterValidator(_plain_text),
     ] = Field(description="De notitie, alleen zichtbaar voor medewerkers. Platte tekst.")
+
+
+# Registration
+
+MAX_CONTACT_WINDOWS = 14
+
+
+def _client_text(field: str, *, required: bool = False):
+    length = _max_length(Client, field)
+    return required_text(length) if required else optional_text(length)
+
+
+class ContactWindowIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    weekday: int | None = Field(
+        None, ge=0, le=6, description="0 = maandag … 6 = zondag; leeg (null): elke werkdag."
+    )
+    starts: NaiveTime = Field(description="Vanaf, bijv. 10:00 (zonder tijdzone).")
+    ends: NaiveTime = Field(description="Tot, bijv. 12:30; na 'starts'.")
+
+
+class ContactPreferenceIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    channel: Literal["portal", "email", "phone", "video", "letter"] = Field(
+        ContactPreference.Channel.PORTAL.value, description="Hoe de cliënt benaderd wil worden."
+    )
+    language_level: Literal["B1", "A2"] = Field(
+        ContactPreference.LanguageLevel.B1.value, description="Taalniveau van onze berichten."
+    )
+    accessibility_needs: optional_text(_max_length(ContactPreference, "accessibility_needs")) = (
+        Field("", description="Wat de cliënt nodig heeft om ons te kunnen bereiken.")
+    )
+    windows: list[ContactWindowIn] = Field(
+        [],
+        max_length=MAX_CONTACT_WINDOWS,
+        description="Wanneer de cliënt gebeld of uitgenodigd mag worden.",
+    )
+
+
+class ClientIn(Schema):
+    """A new benefit client, as the benefit intake sends them. Unknown fields are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    bsn: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, max_length=_max_length(Client, "bsn")),
+        AfterValidator(_plain_text),
+    ] = Field(description="Burgerservicenummer: 9 cijfers die de elfproef doorstaan.")
+    first_name: _client_text("first_name", required=True)
+    surname_prefix: _client_text("surname_prefix") = ""
+    surname: _client_text("surname", required=True)
+    date_of_birth: date
+    email: _client_text("email") = ""
+    phone: _client_text("phone") = ""
+    street: _client_text("street") = ""
+    house_number: _client_text("house_number") = ""
+    postal_code: _client_text("postal_code") = ""
+    city: _client_text("city") = ""
+    office_id: Id = Field(description="De vestiging; je moet er zelf werken.")
+    contact_person_id: Id | None = Field(
+        None,
+        description=(
+            "De vaste contactpersoon: een adviseur van de vestiging. Leeg: jijzelf, als je "
+            "adviseur bent op die vestiging."
+        ),
+    )
+    benefit_start: date
+    benefit_expected_end: date
+    uses_digital_channels: Annotated[bool, Strict()]
+    preference: ContactPreferenceIn | None = None

@@ -3,18 +3,27 @@ and every look into a client file is written to the audit log with its ground or
 
 from typing import Annotated, Literal
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from maatwerk.access.rules import client_access, visible_clients
+from maatwerk.access.rules import (
+    advisers_of_office,
+    can_register_client_at,
+    client_access,
+    may_register_clients,
+    staff_of,
+    visible_clients,
+)
 from maatwerk.clients import actions as client_actions
 from maatwerk.clients.models import Client
 from maatwerk.clients.queries import search_clients
-from maatwerk.organisation.models import Office
+from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.queries import events_for_staff
 
 from . import schemas
@@ -143,6 +152,11 @@ def get_client(request: HttpRequest, id: int, reason: Reason = ""):
     """Het dossier van één cliënt, met vaste contactpersoon en contactvoorkeuren."""
     client = _client(id)
     ground = _view_file(request, client, reason)
+    return _client_file(client, ground)
+
+
+def _client_file(client: Client, ground: str) -> Client:
+    """The client with what ClientOut shows besides the client's own fields."""
     assignment = client.assignments.filter(ended_at__isnull=True).select_related("staff").first()
     contact_person = None
     if assignment is not None:
@@ -159,6 +173,104 @@ def get_client(request: HttpRequest, id: int, reason: Reason = ""):
     client.contact_preference = getattr(client, "preference", None)
     client.access_reason = ground
     return client
+
+
+# Registration: the action's field names, as the API calls them.
+REGISTRATION_FIELDS = {
+    "office": "office_id",
+    "contact_person": "contact_person_id",
+    NON_FIELD_ERRORS: "",
+}
+
+
+def _in_range(id: int | None) -> bool:
+    return id is not None and 0 < id <= MAX_ID
+
+
+def _registering_office(user, office_id: int) -> Office:
+    if not may_register_clients(user):
+        raise ApiError(403, _("Je hebt geen recht om cliënten in te schrijven."), "forbidden")
+    office = Office.objects.filter(pk=office_id).first() if _in_range(office_id) else None
+    if office is None:
+        raise ValidationError({"office_id": _("Deze vestiging bestaat niet.")})
+    if not can_register_client_at(user, office):
+        raise ApiError(
+            403,
+            _("Je kunt alleen cliënten inschrijven op een vestiging waar je zelf werkt."),
+            "office_forbidden",
+        )
+    return office
+
+
+def _contact_person(user, office: Office, contact_person_id: int | None) -> StaffMember | None:
+    """The contact person asked for, or the caller when they are an adviser of the office.
+
+    None when there is none: the action then refuses it, with the same message as a staff
+    member who is no adviser of the office (an id tells nothing about who exists)."""
+    if contact_person_id is None:
+        staff = staff_of(user)
+        if advisers_of_office(office).filter(pk=staff.pk).exists():
+            return staff
+        raise ValidationError(
+            {
+                "contact_person_id": _(
+                    "Kies een vaste contactpersoon: een adviseur die op deze vestiging werkt."
+                )
+            }
+        )
+    if not _in_range(contact_person_id):
+        return None
+    return StaffMember.objects.filter(pk=contact_person_id).first()
+
+
+@router.post(
+    "/clients",
+    response={201: schemas.ClientOut, 409: schemas.ValidationErrorOut, **ERRORS},
+    tags=["cliënten"],
+)
+def register_client(request: HttpRequest, response: HttpResponse, payload: schemas.ClientIn):
+    """Een nieuwe cliënt inschrijven, zoals de intake van de uitkering dat doet: met vaste
+    contactpersoon, contactvoorkeuren en momenten waarop de cliënt benaderd mag worden.
+
+    Je hebt het recht 'Cliënten inschrijven' nodig en werkt zelf op de vestiging. Zonder
+    `contact_person_id` word je zelf de vaste contactpersoon (als je adviseur bent op die
+    vestiging). Alles of niets: bij een fout wordt niets bewaard. Een BSN dat al is ingeschreven
+    geeft 409 (code `duplicate_bsn`). De inschrijving komt op de tijdlijn en in het auditlog."""
+    user = request.auth
+    office = _registering_office(user, payload.office_id)
+    contact_person = _contact_person(user, office, payload.contact_person_id)
+    fields = payload.model_dump(exclude={"office_id", "contact_person_id", "preference"})
+    preference = payload.preference.model_dump() if payload.preference is not None else None
+    try:
+        client = client_actions.register_client(
+            **fields,
+            office=office,
+            contact_person=contact_person,
+            preference=preference,
+            by_user=user,
+        )
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        if any(e.code == client_actions.DUPLICATE_BSN for e in error.error_dict.get("bsn", [])):
+            message = str(client_actions.DUPLICATE_BSN_MESSAGE)
+            return Status(
+                409,
+                {
+                    "detail": message,
+                    "code": client_actions.DUPLICATE_BSN,
+                    "errors": [{"field": "bsn", "message": message}],
+                },
+            )
+        raise ValidationError(
+            {
+                REGISTRATION_FIELDS.get(field, field): messages
+                for field, messages in error.error_dict.items()
+            }
+        ) from error
+    response["Location"] = reverse("api:get_client", kwargs={"id": client.pk})
+    client = _client(client.pk)
+    return Status(201, _client_file(client, _("zojuist door jou ingeschreven")))
 
 
 @router.get(

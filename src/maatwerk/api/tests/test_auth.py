@@ -16,6 +16,7 @@ OPERATIONS = [
     ("get", "/api/offices"),
     ("get", "/api/offices/{office}"),
     ("get", "/api/clients"),
+    ("post", "/api/clients"),
     ("get", "/api/clients/{client}"),
     ("get", "/api/clients/{client}/timeline"),
     ("post", "/api/clients/{client}/notes"),

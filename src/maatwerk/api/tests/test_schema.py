@@ -24,6 +24,7 @@ def test_openapi_schema_is_public_and_every_operation_is_secured(client):
         "/api/clients/{id}/timeline",
         "/api/clients/{id}/notes",
     }
+    assert set(schema["paths"]["/api/clients"]) == {"get", "post"}
     for path in schema["paths"].values():
         for operation in path.values():
             assert operation["security"] == [{"ApiTokenAuth": []}]
