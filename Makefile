@@ -7,7 +7,7 @@ DEMO_CLIENTS ?= 200
 
 export MAATWERK_PROJECT_DIR := $(CURDIR)
 
-.PHONY: install demo serve test lint format check-deploy bench-demo-data messages clean
+.PHONY: install demo test lint format check-deploy bench-demo-data messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ format: install
 check-deploy: install
 	MAATWERK_MODE=production SECRET_KEY=$$(openssl rand -hex 40) ALLOWED_HOSTS=maatwerk.example \
 		$(BIN)/maatwerk check --deploy --fail-level WARNING
+
+# Needs GNU gettext (apt-get install gettext). The .po and compiled .mo files are committed.
+messages: install
+	cd src/maatwerk && ../../$(BIN)/maatwerk makemessages --locale en --no-obsolete \
+		--ignore 'node_modules/*' --add-location file
+	cd src/maatwerk && ../../$(BIN)/maatwerk compilemessages --locale en
 
 bench-demo-data: install
 	$(BIN)/python bench/demo_data.py

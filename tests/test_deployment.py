@@ -57,6 +57,14 @@ def test_security_headers_on_every_page(client):
 
 
 @pytest.mark.django_db
+def test_pages_with_personal_data_are_never_cached(client, client_record):
+    client.force_login(client_record.user)
+    response = client.get(reverse("portal:home"))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
 def test_forms_are_csrf_protected(adviser, client_record):
     from django.test import Client
 

@@ -16,7 +16,9 @@ class LoginForm(AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("Gebruikersnaam")
+        self.fields["username"].error_messages["required"] = _("Vul je gebruikersnaam in.")
         self.fields["password"].label = _("Wachtwoord")
+        self.fields["password"].error_messages["required"] = _("Vul je wachtwoord in.")
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -47,12 +48,15 @@ def caseload(request):
         "query": query,
         "query_string": kept.urlencode(),
     }
-    template = (
-        "clients/_caseload_results.html"
-        if request.headers.get("HX-Request") == "true"
-        else "clients/caseload.html"
+    # A history restore wants the whole page; only a live search gets the results fragment.
+    partial = (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
     )
-    return render(request, template, context)
+    template = "clients/_caseload_results.html" if partial else "clients/caseload.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _open_file(request, client: Client) -> str | None:

@@ -1,9 +1,26 @@
 import re
 import uuid
 
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
 from .logging import request_id_var
 
 VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9\-]{8,64}$")
+
+
+class PrivatePagesMiddleware:
+    """Pages for a logged-in user hold personal data: never store them in any cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
 
 
 class RequestIdMiddleware:

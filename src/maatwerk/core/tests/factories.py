@@ -37,7 +37,7 @@ class OfficeFactory(factory.django.DjangoModelFactory):
         model = Office
         skip_postgeneration_save = True
 
-    name = factory.Sequence(lambda n: f"Werkplein {n}")
+    name = factory.Sequence(lambda n: f"Amersfoort {n}")
     region = factory.SubFactory(RegionFactory)
     street = "Stationsplein"
     house_number = "1"
