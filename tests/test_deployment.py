@@ -114,6 +114,13 @@ def test_logs_are_json_with_a_request_id():
 
 
 @pytest.mark.django_db
+def test_dutch_first_whatever_the_browser_says(client):
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="nl"' in response.text
+    assert "Inloggen" in response.text
+
+
+@pytest.mark.django_db
 def test_unknown_page_is_a_dutch_404(client, client_record):
     client.force_login(client_record.user)
     response = client.get("/bestaat-niet/")

@@ -1,11 +1,28 @@
 import re
 import uuid
 
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .logging import request_id_var
 
 VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9\-]{8,64}$")
+
+
+class DutchFirstLocaleMiddleware(LocaleMiddleware):
+    """Dutch unless the user chose otherwise with the language switch (a cookie).
+
+    The browser's Accept-Language is ignored on purpose: a Dutch public service speaks Dutch
+    first, also to someone whose computer happens to be set to English.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 class PrivatePagesMiddleware:
