@@ -205,13 +205,6 @@ def visit(browser: Browser, live_server) -> Iterator[Visit]:
 # no request is under way (before the first page, or after an `expect` has seen the response).
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Each staff member, client account and log-in hashes a password; the production hasher
-    takes about half a second a time here. The log-in code path stays the same."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def office(transactional_db):
     return factories.OfficeFactory(name="Werkplein Amsterdam-Centrum")

@@ -2,12 +2,14 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from maatwerk.core.admin_site import ReadOnlyAdmin
+
 from . import actions
 from .models import ApiToken
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ReadOnlyAdmin):
     """Read and revoke only. Tokens are made with `maatwerk api_token create`, which shows the
     secret once; the admin never sees it, only its hash is stored."""
 
@@ -26,15 +28,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
     exclude = ["token_hash"]
     actions = ["revoke"]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_revoke_permission(self, request):
         return request.user.has_perm("api.revoke_apitoken")

@@ -1,20 +1,13 @@
 from django.contrib import admin
 
+from maatwerk.core.admin_site import ReadOnlyAdmin
+
 from .models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["seq", "at", "actor_label", "action", "client_id", "reason"]
     list_filter = ["action"]
     search_fields = ["actor_label", "reason", "=client_id"]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
