@@ -5,6 +5,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -52,7 +53,10 @@ def _pydantic_message(error: dict) -> str:
     if kind == "string_too_long":
         return _("Gebruik maximaal %(n)s tekens.") % {"n": ctx.get("max_length")}
     if kind == "string_too_short":
-        return _("Gebruik minstens %(n)s teken(s).") % {"n": ctx.get("min_length")}
+        n = ctx.get("min_length") or 0
+        return ngettext("Gebruik minstens %(n)s teken.", "Gebruik minstens %(n)s tekens.", n) % {
+            "n": n
+        }
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return _("Geef een geheel getal.")
     if kind == "greater_than_equal":
@@ -77,7 +81,7 @@ def _pydantic_message(error: dict) -> str:
     if kind == "list_type":
         return _("Stuur een lijst.")
     if kind == "too_long":
-        return _("Geef er hoogstens %(n)s.") % {"n": ctx.get("max_length")}
+        return _("Stuur hoogstens %(n)s items in deze lijst.") % {"n": ctx.get("max_length")}
     if kind == "extra_forbidden":
         return _("Dit veld kent de API niet.")
     if kind in {"model_attributes_type", "dict_type", "model_type"}:

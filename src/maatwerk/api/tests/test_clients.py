@@ -186,8 +186,8 @@ def test_note_is_added_with_timeline_event_and_audit(call, adviser, client_recor
 @pytest.mark.parametrize(
     ("payload", "status", "message"),
     [
-        ({"text": ""}, 422, "Gebruik minstens 1 teken(s)."),
-        ({"text": "   \n "}, 422, "Gebruik minstens 1 teken(s)."),
+        ({"text": ""}, 422, "Gebruik minstens 1 teken."),
+        ({"text": "   \n "}, 422, "Gebruik minstens 1 teken."),
         ({"text": "x" * 2001}, 422, "Gebruik maximaal 2000 tekens."),
         ({"text": "x" * 100_000}, 422, "Gebruik maximaal 2000 tekens."),
         ({"text": 12}, 422, "Geef tekst."),

@@ -261,7 +261,7 @@ WINDOW_ORDER = "De eindtijd moet na de begintijd liggen."
         ({"first_name": "x" * 101}, "first_name", "Gebruik maximaal 100 tekens."),
         ({"surname_prefix": "x" * 21}, "surname_prefix", "Gebruik maximaal 20 tekens."),
         ({"postal_code": "1017 GBX"}, "postal_code", "Gebruik maximaal 7 tekens."),
-        ({"surname": "   "}, "surname", "Gebruik minstens 1 teken(s)."),
+        ({"surname": "   "}, "surname", "Gebruik minstens 1 teken."),
         ({"surname": "Am\x00rani"}, "surname", "Deze tekst bevat tekens die niet zijn toegestaan."),
         ({"email": "geen-adres"}, "email", "Voer een geldig e-mailadres in."),
         ({"date_of_birth": "2-3-1984"}, "date_of_birth", "Geef een datum als JJJJ-MM-DD."),
@@ -317,7 +317,7 @@ WINDOW_ORDER = "De eindtijd moet na de begintijd liggen."
         (
             {"preference": {"windows": [{"starts": "09:00", "ends": "10:00"}] * 15}},
             "preference.windows",
-            "Geef er hoogstens 14.",
+            "Stuur hoogstens 14 items in deze lijst.",
         ),
     ],
 )

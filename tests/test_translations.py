@@ -1,0 +1,41 @@
+"""English comes from .po files; the compiled .mo must match and every string be translated."""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+
+LOCALE = Path(settings.LOCALE_PATHS[0])
+PO = LOCALE / "en" / "LC_MESSAGES" / "django.po"
+
+
+def test_every_string_has_an_english_translation():
+    catalogue = polib.pofile(str(PO))
+    missing = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    assert not missing, f"untranslated: {missing[:10]}"
+    assert not fuzzy, f"fuzzy: {fuzzy[:10]}"
+
+
+def test_compiled_catalogue_matches_the_po_file():
+    po = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(PO)).translated_entries()}
+    mo = {(e.msgctxt, e.msgid): e for e in polib.mofile(str(PO.with_suffix(".mo")))}
+    stale = [key for key, entry in po.items() if key not in mo or mo[key].msgstr != entry.msgstr]
+    assert not stale, f"run `make messages`: {len(stale)} entries differ, e.g. {stale[:3]}"
+
+
+@pytest.mark.django_db
+@override_settings(LANGUAGE_CODE="nl")
+def test_the_english_switch_translates_the_portal(client, client_record):
+    client.force_login(client_record.user)
+    client.post(reverse("set_language"), {"language": "en", "next": "/mijn/"})
+    response = client.get(reverse("portal:home"))
+    assert 'lang="en"' in response.text
+    assert "My adviser" in response.text
+    with translation.override("nl"):
+        client.post(reverse("set_language"), {"language": "nl", "next": "/mijn/"})
+    assert "Mijn adviseur" in client.get(reverse("portal:home")).text
