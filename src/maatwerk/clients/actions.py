@@ -17,7 +17,7 @@ from maatwerk.timeline.actions import Actor, record_event
 from .models import Client, ContactAssignment, ContactPreference, ContactWindow
 from .validators import validate_bsn
 
-ONE_CONTACT_PERSON = _("Deze cliënt heeft al een vaste contactpersoon.")
+ONE_CONTACT_PERSON = gettext_lazy("Deze cliënt heeft al een vaste contactpersoon.")
 
 
 DUPLICATE_BSN = "duplicate_bsn"
