@@ -105,7 +105,7 @@ def test_own_client_file_and_note(visit, adviser, client_record):
     page.get_by_role("link", name="Amrani, Fatima").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Fatima Amrani")
-    expect(page.get_by_text("Je bekijkt dit dossier als: vaste contactpersoon")).to_be_visible()
+    expect(page.get_by_text("Waarom je dit dossier mag zien: vaste contactpersoon")).to_be_visible()
     details = page.get_by_role("region", name="Gegevens")
     expect(details).to_contain_text(client_record.bsn)
     expect(details).to_contain_text("06 12345678")
