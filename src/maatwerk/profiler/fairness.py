@@ -1,0 +1,84 @@
+"""Fairness report per sensitive attribute and group, with fairlearn's MetricFrame.
+
+A person is *flagged* (invited for a conversation) when the probability is 0.5 or below.
+Among the people who did not find work (label 0), the *false-negative rate* is the share that
+was NOT flagged: they needed help and the estimate would not have invited them.
+Groups with fewer than ``MIN_GROUP`` people get "too few" instead of numbers.
+"""
+
+import numpy as np
+import pandas as pd
+
+MIN_GROUP = 10
+FLAG_AT_OR_BELOW = 0.5
+MISSING = "(ontbreekt)"
+
+
+def _flag_share(y_true, y_pred) -> float:
+    return float(np.mean(np.asarray(y_pred) <= FLAG_AT_OR_BELOW))
+
+
+def _missed_share(y_true, y_pred) -> float:
+    y_true = np.asarray(y_true)
+    y_pred = np.asarray(y_pred)
+    no_work = y_true == 0
+    if not no_work.any():
+        return float("nan")
+    return float(np.mean(y_pred[no_work] > FLAG_AT_OR_BELOW))
+
+
+def _mean_predicted(y_true, y_pred) -> float:
+    return float(np.mean(y_pred))
+
+
+def _observed(y_true, y_pred) -> float:
+    return float(np.mean(y_true))
+
+
+def _no_work_count(y_true, y_pred) -> int:
+    return int(np.sum(np.asarray(y_true) == 0))
+
+
+def _clean(value):
+    if value is None or (isinstance(value, float) and not np.isfinite(value)):
+        return None
+    return float(value)
+
+
+def report(y: np.ndarray, p: np.ndarray, sensitive: pd.DataFrame) -> list[dict]:
+    from fairlearn.metrics import MetricFrame, count
+
+    out = []
+    for column in sensitive.columns:
+        groups = sensitive[column].astype("string").fillna(MISSING).to_numpy(dtype=object)
+        frame = MetricFrame(
+            metrics={
+                "count": count,
+                "no_work": _no_work_count,
+                "flagged_share": _flag_share,
+                "false_negative_rate": _missed_share,
+                "mean_predicted": _mean_predicted,
+                "observed_rate": _observed,
+            },
+            y_true=np.asarray(y, dtype=float),
+            y_pred=np.asarray(p, dtype=float),
+            sensitive_features=pd.Series(groups, name=str(column)),
+        )
+        rows = []
+        for group, values in frame.by_group.iterrows():
+            n = int(values["count"])
+            row = {"group": str(group), "count": n}
+            if n < MIN_GROUP:
+                row["too_few"] = True
+            else:
+                row.update(
+                    too_few=False,
+                    no_work=int(values["no_work"]),
+                    flagged_share=_clean(values["flagged_share"]),
+                    false_negative_rate=_clean(values["false_negative_rate"]),
+                    mean_predicted=_clean(values["mean_predicted"]),
+                    observed_rate=_clean(values["observed_rate"]),
+                )
+            rows.append(row)
+        out.append({"attribute": str(column), "groups": rows})
+    return out
