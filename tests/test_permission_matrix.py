@@ -120,7 +120,86 @@ MATRIX = {
         lambda w: reverse("clients:add_note", args=[w["client"].pk]),
         _expect(LOGIN, 403, 302, 302, 302, 403, 403),
     ),
+    "werkverkenner:start": (
+        "get",
+        lambda w: reverse("werkverkenner:start"),
+        _expect(LOGIN, 200, 403, 403, 403, 403, 403),
+    ),
+    "werkverkenner:begin": (
+        "post",
+        lambda w: reverse("werkverkenner:begin"),
+        _expect(LOGIN, 302, 403, 403, 403, 403, 403),
+    ),
+    "werkverkenner:page": (
+        "get",
+        lambda w: reverse("werkverkenner:page", args=[1]),
+        _expect(LOGIN, 302, 403, 403, 403, 403, 403),
+    ),
+    "werkverkenner:check": (
+        "get",
+        lambda w: reverse("werkverkenner:check"),
+        _expect(LOGIN, 302, 403, 403, 403, 403, 403),
+    ),
+    "werkverkenner:result": (
+        "get",
+        lambda w: reverse("werkverkenner:result"),
+        _expect(LOGIN, 302, 403, 403, 403, 403, 403),
+    ),
+    "werkverkenner:request": (
+        "post",
+        lambda w: reverse("werkverkenner:request"),
+        _expect(LOGIN, 302, 403, 403, 403, 403, 403),
+    ),
+    "werkverkenner:staff_start": (
+        "get",
+        lambda w: reverse("werkverkenner:staff_start", args=[w["client"].pk]),
+        _expect(LOGIN, 403, 200, 302, 200, 403, 403),
+    ),
+    "werkverkenner:staff_begin": (
+        "post",
+        lambda w: reverse("werkverkenner:staff_begin", args=[w["client"].pk]),
+        _expect(LOGIN, 403, 302, 302, 302, 403, 403),
+    ),
+    "werkverkenner:staff_page": (
+        "get",
+        lambda w: reverse("werkverkenner:staff_page", args=[w["client"].pk, 1]),
+        _expect(LOGIN, 403, 302, 302, 302, 403, 403),
+    ),
+    "werkverkenner:staff_check": (
+        "get",
+        lambda w: reverse("werkverkenner:staff_check", args=[w["client"].pk]),
+        _expect(LOGIN, 403, 302, 302, 302, 403, 403),
+    ),
+    "werkverkenner:staff_result": (
+        "get",
+        lambda w: reverse("werkverkenner:staff_result", args=[w["client"].pk]),
+        _expect(LOGIN, 403, 302, 302, 302, 403, 403),
+    ),
+    "werkverkenner:worklist": (
+        "get",
+        lambda w: reverse("werkverkenner:worklist"),
+        _expect(LOGIN, 403, 200, 200, 200, 403, 403),
+    ),
+    "werkverkenner:item": (
+        "get",
+        lambda w: reverse("werkverkenner:item", args=[_triage_item(w).pk]),
+        _expect(LOGIN, 403, 200, 403, 200, 403, 403),
+    ),
+    "werkverkenner:batch": (
+        "get",
+        lambda w: reverse("werkverkenner:batch"),
+        _expect(LOGIN, 403, 403, 403, 403, 200, 403),
+    ),
 }
+
+
+def _triage_item(world):
+    """An open Werkverkenner invitation for the world's client (the client asked for one)."""
+    from maatwerk.werkverkenner import actions
+    from maatwerk.werkverkenner.queries import open_item
+
+    client = world["client"]
+    return open_item(client) or actions.request_conversation(client=client, user=client.user)
 
 
 def _route_names(patterns, namespace=""):

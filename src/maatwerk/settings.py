@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "axes",
     "mozilla_django_oidc",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "maatwerk.core.apps.CoreConfig",
     "maatwerk.access",
     "maatwerk.audit",
@@ -74,7 +76,9 @@ INSTALLED_APPS = [
     "maatwerk.accounts",
     "maatwerk.portal",
     "maatwerk.api",
+    "maatwerk.werkverkenner",
     "maatwerk.demo",
+    "maatwerk.profiler",
 ]
 
 MIDDLEWARE = [
@@ -246,6 +250,24 @@ LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
 
 # How long a reasoned look into another adviser's client file stays open.
 CLIENT_ACCESS_GRANT_MINUTES = int(os.environ.get("CLIENT_ACCESS_GRANT_MINUTES", "60"))
+
+# Background work (django-tasks). Immediate (in the request) by default, in demo and in tests;
+# MAATWERK_TASKS_BACKEND=database queues tasks in the database for `maatwerk db_worker` processes.
+TASKS_BACKEND = os.environ.get("MAATWERK_TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in {"immediate", "database"}:
+    raise ImproperlyConfigured("MAATWERK_TASKS_BACKEND must be immediate or database.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+
+# Werkverkenner: where model versions are stored (default: MEDIA_ROOT/werkverkenner-modellen),
+# and the probability at or below which an invitation lands in the adviser's work list.
+WERKVERKENNER_MODEL_ROOT = os.environ.get("WERKVERKENNER_MODEL_ROOT", "")
+WERKVERKENNER_THRESHOLD = float(os.environ.get("WERKVERKENNER_THRESHOLD", "0.5"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("maatwerk.accounts.urls")),
     path("mijn/", include("maatwerk.portal.urls")),
     path("werk/", include("maatwerk.clients.urls")),
+    path("", include("maatwerk.werkverkenner.urls")),
     path("beheer/", admin.site.urls),
     path("api/", api.urls),
     path("taal/", public(set_language), name="set_language"),

@@ -12,6 +12,8 @@ PERMISSIONS = [
     ("practice_as_client", _("Oefenen als klant")),
     ("use_api", _("De API gebruiken")),
     ("use_admin", _("De beheeromgeving gebruiken")),
+    ("triage_werkverkenner", _("Werkverkenner: werklijst en invullen met een cliënt")),
+    ("manage_models", _("Werkverkenner: modelversies beheren en alle cliënten berekenen")),
 ]
 
 

@@ -112,7 +112,19 @@ def load(
                 "seed": seed,
             },
         )
+    _load_werkverkenner(progress)
     return Result(clients, events, len(staff), len(offices), time.monotonic() - started)
+
+
+def _load_werkverkenner(progress: Callable[[str], None]) -> None:
+    """The demo model (synthetic data) and a few Werkverkenner answers for the demo adviser's
+    clients. Outside the bulk transaction: it writes model files and uses the real actions."""
+    from maatwerk.werkverkenner import demo as werkverkenner_demo
+
+    try:
+        werkverkenner_demo.load(progress)
+    except ImportError as error:  # without the statistical core (maatwerk.profiler) installed
+        progress(f"Werkverkenner overgeslagen: {error}")
 
 
 def _write(writer: BulkWriter, batch: generate.Batch) -> int:

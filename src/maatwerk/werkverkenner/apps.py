@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def ensure_questionnaire(sender, using="default", **kwargs):
+    """The default questionnaire comes with a data migration; after a `flush` (which empties
+    every table) it is put back here, so an installation is never without one."""
+    from .models import AnswerOption, Question, Questionnaire
+    from .questionnaire import install, read
+
+    if not Questionnaire.objects.using(using).exists():
+        install(read(1), Questionnaire, Question, AnswerOption)
+
+
+class WerkverkennerConfig(AppConfig):
+    name = "maatwerk.werkverkenner"
+    verbose_name = _("Werkverkenner")
+
+    def ready(self):
+        from . import timeline_kinds  # noqa: F401  (registers the timeline kinds)
+
+        post_migrate.connect(
+            ensure_questionnaire, sender=self, dispatch_uid="maatwerk-werkverkenner-questionnaire"
+        )

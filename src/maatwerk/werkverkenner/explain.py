@@ -1,0 +1,69 @@
+"""Turning a score's explanation into short Dutch (B1) sentences and an honest accuracy line."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+# Smaller effects than this (on the log-odds) are not worth a sentence.
+MIN_EFFECT = 0.05
+BAND_TEXT = {
+    "0-25": "0 tot 25%",
+    "25-50": "25 tot 50%",
+    "50-75": "50 tot 75%",
+    "75-100": "75 tot 100%",
+}
+
+
+@dataclass(frozen=True)
+class Factor:
+    question: object
+    effect: float
+    sentence: str
+    changeable: bool
+    skipped: bool
+
+
+def factors(score, questions) -> dict[str, list[Factor]]:
+    """Factors of a score, split: helps / harder × can change / cannot change."""
+    by_feature = {q.feature: q for q in questions}
+    groups: dict[str, list[Factor]] = {
+        "helps_change": [],
+        "helps_fixed": [],
+        "harder_change": [],
+        "harder_fixed": [],
+    }
+    for item in score.explanation:
+        question = by_feature.get(item["feature"])
+        if question is None or item.get("skipped") or abs(item["effect"]) < MIN_EFFECT:
+            continue
+        helps = item["effect"] > 0
+        sentence = question.explain_helps if helps else question.explain_harder
+        factor = Factor(question, item["effect"], sentence, question.changeable_by_client, False)
+        key = ("helps_" if helps else "harder_") + (
+            "change" if question.changeable_by_client else "fixed"
+        )
+        groups[key].append(factor)
+    for values in groups.values():
+        values.sort(key=lambda f: -abs(f.effect))
+    return groups
+
+
+def auc_of(metrics: dict) -> float | None:
+    value = metrics.get("auc")
+    return float(value) if isinstance(value, int | float) else None
+
+
+def accuracy_sentence(metrics: dict) -> str:
+    auc = auc_of(metrics)
+    if auc is None:
+        return _("Hoe goed deze schatting is, weten we voor dit model nog niet.")
+    times = max(5, min(10, round(auc * 10)))
+    return _(
+        "Zo'n schatting is nooit zeker. Vergelijken we twee mensen, van wie één wel en één niet "
+        "binnen een jaar werk vond, dan wijst de Werkverkenner ongeveer %(times)s van de 10 keer "
+        "de goede persoon aan."
+    ) % {"times": times}
+
+
+def band_text(band: str) -> str:
+    return BAND_TEXT.get(band, band)
