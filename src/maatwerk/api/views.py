@@ -22,7 +22,7 @@ from maatwerk.access.rules import (
 )
 from maatwerk.clients import actions as client_actions
 from maatwerk.clients.models import Client
-from maatwerk.clients.queries import search_clients
+from maatwerk.clients.queries import BY_NAME, search_clients
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.queries import events_for_staff
 
@@ -97,7 +97,7 @@ def list_clients(
             403, _("Je mag niet alle cliënten van je vestiging bekijken."), "scope_forbidden"
         )
     clients = search_clients(visible_clients(user, scope), q)
-    return clients.select_related("office").order_by("surname", "first_name", "pk")
+    return clients.select_related("office").order_by(*BY_NAME)
 
 
 def _client(id: int) -> Client:

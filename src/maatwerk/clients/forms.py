@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from maatwerk.organisation.models import StaffMember
 
+from .queries import BY_NAME, BY_NAME_DESCENDING
+
 SORTS = {
-    "naam": (_("Naam (A–Z)"), ["surname", "first_name", "pk"]),
-    "-naam": (_("Naam (Z–A)"), ["-surname", "-first_name", "-pk"]),
+    "naam": (_("Naam (A–Z)"), BY_NAME),
+    "-naam": (_("Naam (Z–A)"), BY_NAME_DESCENDING),
     "einde": (_("Einde uitkering (eerst)"), ["benefit_expected_end", "pk"]),
     "-einde": (_("Einde uitkering (laatst)"), ["-benefit_expected_end", "-pk"]),
     "start": (_("Begin uitkering (nieuwste eerst)"), ["-benefit_start", "-pk"]),
