@@ -13,7 +13,6 @@ us create and drop the database `maatwerk_bench`.
 
 import argparse
 import os
-import platform
 import resource
 import sqlite3
 import subprocess
@@ -26,13 +25,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg
+from machine import ADMIN_URL, describe
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "demo_data.md"
 TARGET_SECONDS = 600
 BENCH_DATABASE = "maatwerk_bench"
-ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 COUNT_SQL = (
     "SELECT (SELECT count(*) FROM clients_client), (SELECT count(*) FROM timeline_timelineevent)"
 )
@@ -102,25 +101,6 @@ def bench_postgres(clients: int, seed: int, scratch: Path, keep: bool) -> Run:
     return Run("PostgreSQL", made_clients, events, migrate, seconds, cpu, load)
 
 
-def machine() -> list[str]:
-    cpu = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    with psycopg.connect(ADMIN_URL) as connection:
-        postgres = connection.execute("SHOW server_version").fetchone()[0]
-    return [
-        f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, {platform.system()} "
-        f"{platform.release()}",
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"PostgreSQL {postgres} (default server settings)",
-    ]
-
-
 def report(runs: list[Run], clients: int, seed: int) -> str:
     lines = [
         "# Benchmark: `maatwerk demo_data`",
@@ -142,7 +122,7 @@ def report(runs: list[Run], clients: int, seed: int) -> str:
         )
     lines += [
         "",
-        "Machine: " + "; ".join(machine()) + ".",
+        "Machine: " + "; ".join(describe()) + ".",
         "",
         "Migrating the empty database took "
         + ", ".join(f"{r.migrate_seconds:.0f} s ({r.database})" for r in runs)

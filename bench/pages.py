@@ -25,7 +25,6 @@ postgres://postgres@127.0.0.1:5432/postgres). Without --keep both are removed af
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import sqlite3
@@ -39,13 +38,13 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import psycopg
+from machine import ADMIN_URL, describe
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "pages.md"
 WORKDIR = ROOT / "var" / "bench" / "pages"
 BENCH_DATABASE = "maatwerk_bench_pages"
-ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 TARGET_MS = 100.0
 SEARCH_WORD = "jans"  # part of Jansen and Janssen, two of the most common Dutch surnames
 MEASURE_FLAG = "--measure-in-this-process"
@@ -307,21 +306,8 @@ def git(*args: str) -> str:
 
 
 def machine(load: tuple[float, float, float]) -> list[str]:
-    cpu = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    with psycopg.connect(ADMIN_URL) as connection:
-        postgres = connection.execute("SHOW server_version").fetchone()[0]
     return [
-        f"nproc {os.cpu_count()} ({cpu}), {memory:.0f} GiB RAM, {platform.system()} "
-        f"{platform.release()}",
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"PostgreSQL {postgres} (default server settings)",
+        *describe(),
         f"load average before the run {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} "
         "(1 / 5 / 15 min)",
     ]
