@@ -1,7 +1,6 @@
 """Reading CSV files for the command line: checked header, whole file, or in chunks."""
 
 import csv
-import hashlib
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,14 +11,6 @@ from .errors import ModelError
 
 ENCODING = "utf-8-sig"
 CHUNK_ROWS = 200_000
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def header(path) -> list[str]:

@@ -53,7 +53,7 @@ class Command(BaseCommand):
             exclude=options["exclude"],
             sensitive=options["sensitive"],
             seed=options["seed"],
-            source={"file": path.name, "sha256": csvfile.sha256(path)},
+            source={"file": path.name, "sha256": storage.sha256_file(path)},
             notes=options["notes"],
         )
         target = api.save(model, options["out"])
