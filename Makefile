@@ -45,10 +45,13 @@ check-deploy: install
 		$(BIN)/maatwerk check --deploy --fail-level WARNING
 
 # Needs GNU gettext (apt-get install gettext). The .po and compiled .mo files are committed.
+# An app with its own locale/ directory keeps its own catalogue; `make messages APP=letters`
+# updates only that one.
+MESSAGES_DIR := src/maatwerk$(if $(APP),/$(APP))
 messages: install
-	cd src/maatwerk && ../../$(BIN)/maatwerk makemessages --locale en --no-obsolete \
+	cd $(MESSAGES_DIR) && $(CURDIR)/$(BIN)/maatwerk makemessages --locale en --no-obsolete \
 		--ignore 'node_modules/*' --add-location file
-	cd src/maatwerk && ../../$(BIN)/maatwerk compilemessages --locale en
+	cd $(MESSAGES_DIR) && $(CURDIR)/$(BIN)/maatwerk compilemessages --locale en
 
 bench-demo-data: install
 	$(BIN)/python bench/demo_data.py

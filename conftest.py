@@ -53,3 +53,11 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def role_world(office):
+    """One user per role (see maatwerk.core.tests.permissions) for permission matrices."""
+    from maatwerk.core.tests.permissions import make_role_world
+
+    return make_role_world(office)

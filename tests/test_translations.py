@@ -9,22 +9,29 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
-LOCALE = Path(settings.LOCALE_PATHS[0])
-PO = LOCALE / "en" / "LC_MESSAGES" / "django.po"
+# The project catalogue, plus one per app that keeps its own (src/maatwerk/<app>/locale).
+SOURCE = Path(settings.LOCALE_PATHS[0]).parent
+CATALOGUES = sorted(SOURCE.glob("**/locale/en/LC_MESSAGES/django.po"))
 
 
-def test_every_string_has_an_english_translation():
-    catalogue = polib.pofile(str(PO))
+def test_the_project_catalogue_is_found():
+    assert SOURCE / "locale" / "en" / "LC_MESSAGES" / "django.po" in CATALOGUES
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda po: str(po.relative_to(SOURCE)))
+def test_every_string_has_an_english_translation(po):
+    catalogue = polib.pofile(str(po))
     missing = [entry.msgid for entry in catalogue.untranslated_entries()]
     fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
     assert not missing, f"untranslated: {missing[:10]}"
     assert not fuzzy, f"fuzzy: {fuzzy[:10]}"
 
 
-def test_compiled_catalogue_matches_the_po_file():
-    po = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(PO)).translated_entries()}
-    mo = {(e.msgctxt, e.msgid): e for e in polib.mofile(str(PO.with_suffix(".mo")))}
-    stale = [key for key, entry in po.items() if key not in mo or mo[key].msgstr != entry.msgstr]
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda po: str(po.relative_to(SOURCE)))
+def test_compiled_catalogue_matches_the_po_file(po):
+    entries = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(po)).translated_entries()}
+    mo = {(e.msgctxt, e.msgid): e for e in polib.mofile(str(po.with_suffix(".mo")))}
+    stale = [k for k, entry in entries.items() if k not in mo or mo[k].msgstr != entry.msgstr]
     assert not stale, f"run `make messages`: {len(stale)} entries differ, e.g. {stale[:3]}"
 
 

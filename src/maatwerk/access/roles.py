@@ -1,5 +1,8 @@
 """The roles a new installation starts with. After that they are data: the admin edits them."""
 
+from importlib import import_module
+from importlib.util import find_spec
+
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import transaction
@@ -68,6 +71,22 @@ DEFAULT_ROLES: dict[str, list[str]] = {
 }
 
 
+def default_roles() -> dict[str, list[str]]:
+    """DEFAULT_ROLES plus the grants each Maatwerk app declares in its own ``roles.py``
+    (``DEFAULT_GRANTS = {"Role name": ["app.codename", ...]}``), so an app brings its own
+    permissions without editing this file."""
+    roles = {name: list(perms) for name, perms in DEFAULT_ROLES.items()}
+    for app_config in global_apps.get_app_configs():
+        module_name = f"{app_config.name}.roles"
+        if not app_config.name.startswith("maatwerk.") or app_config.name == __package__:
+            continue
+        if find_spec(module_name) is None:
+            continue
+        for role, perms in getattr(import_module(module_name), "DEFAULT_GRANTS", {}).items():
+            roles.setdefault(role, []).extend(perms)
+    return roles
+
+
 def ensure_default_roles(using: str = "default", **kwargs) -> None:
     """Create the default roles once, on a database that has none yet."""
     Group = global_apps.get_model("auth", "Group")
@@ -78,7 +97,7 @@ def ensure_default_roles(using: str = "default", **kwargs) -> None:
     for app_config in global_apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
     with transaction.atomic(using=using):
-        for name, perms in DEFAULT_ROLES.items():
+        for name, perms in default_roles().items():
             role = Group.objects.using(using).create(name=name)
             for perm in perms:
                 app_label, codename = perm.split(".")

@@ -5,7 +5,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from importlib import import_module
+from importlib.util import find_spec
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -112,19 +115,24 @@ def load(
                 "seed": seed,
             },
         )
-    _load_werkverkenner(progress)
+    _load_app_demos(progress)
     return Result(clients, events, len(staff), len(offices), time.monotonic() - started)
 
 
-def _load_werkverkenner(progress: Callable[[str], None]) -> None:
-    """The demo model (synthetic data) and a few Werkverkenner answers for the demo adviser's
-    clients. Outside the bulk transaction: it writes model files and uses the real actions."""
-    from maatwerk.werkverkenner import demo as werkverkenner_demo
-
-    try:
-        werkverkenner_demo.load(progress)
-    except ImportError as error:  # without the statistical core (maatwerk.profiler) installed
-        progress(f"Werkverkenner overgeslagen: {error}")
+def _load_app_demos(progress: Callable[[str], None]) -> None:
+    """Each capability app's own demo step (``maatwerk.<app>.demo.load(progress)``), in the order
+    of INSTALLED_APPS, after the bulk load. Outside the bulk transaction: they use the real
+    actions and may write files."""
+    for app_config in apps.get_app_configs():
+        module_name = f"{app_config.name}.demo"
+        if not app_config.name.startswith("maatwerk.") or app_config.name == __package__:
+            continue
+        if find_spec(module_name) is None:
+            continue
+        try:
+            import_module(module_name).load(progress)
+        except ImportError as error:  # e.g. the Werkverkenner without its statistical core
+            progress(f"{app_config.verbose_name} overgeslagen: {error}")
 
 
 def _write(writer: BulkWriter, batch: generate.Batch) -> int:

@@ -5,7 +5,16 @@ from django.contrib.auth import get_user_model
 from .organisation import DEMO_PASSWORD
 
 LOGIN_URL = "http://127.0.0.1:8000/inloggen/"
-DEMO_USERNAMES = ("klant", "adviseur", "manager", "beheerder")
+DEMO_USERNAMES = (
+    "klant",
+    "adviseur",
+    "manager",
+    "beheerder",
+    "redacteur",
+    "jurist",
+    "onderzoeker",
+    "raadslid",
+)
 
 
 def _describe(user) -> str:

@@ -22,7 +22,22 @@ ADVISER, COACH, MANAGER, ADMINISTRATOR = (
     "Vestigingsmanager",
     "Functioneel beheerder",
 )
-ROLE_FOR_JOB = {ADVISER: ADVISER, COACH: COACH, MANAGER: MANAGER, ADMINISTRATOR: "Beheerder"}
+EDITOR, LEGAL, RESEARCHER, COUNCIL = (
+    "Briefredacteur",
+    "Juridisch adviseur",
+    "Klantonderzoeker",
+    "Lid cliëntenraad",
+)
+ROLE_FOR_JOB = {
+    ADVISER: ADVISER,
+    COACH: COACH,
+    MANAGER: MANAGER,
+    ADMINISTRATOR: "Beheerder",
+    EDITOR: "Briefredacteur",
+    LEGAL: "Juridisch controleur",
+    RESEARCHER: "Klantonderzoeker",
+    COUNCIL: "Lid cliëntenraad",
+}
 # One adviser for about this many clients of an office (an e-werkcoach handles more, online).
 CLIENTS_PER_ADVISER, CLIENTS_PER_COACH = 1500, 4000
 
@@ -114,6 +129,15 @@ def plan_staff(seed: int, clients: int) -> list[StaffPlan]:
             person(COACH, place.city) for _ in range(_clamp(expected / CLIENTS_PER_COACH, 1, 8))
         )
     plans.extend(person(ADMINISTRATOR, rng.choice(PLACES).city) for _ in range(2))
+    # Last, so adding them did not change the names drawn for everybody above.
+    plans.extend(
+        [
+            person(EDITOR, DEMO_CITY, "redacteur", demo_login=True),
+            person(LEGAL, DEMO_CITY, "jurist", demo_login=True),
+            person(RESEARCHER, DEMO_CITY, "onderzoeker", demo_login=True),
+            person(COUNCIL, DEMO_CITY, "raadslid", demo_login=True),
+        ]
+    )
     return plans
 
 

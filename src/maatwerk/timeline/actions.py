@@ -5,12 +5,18 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.dispatch import Signal
 
 from maatwerk.clients.models import Client
 from maatwerk.organisation.models import StaffMember
 
 from . import kinds
 from .models import TimelineEvent
+
+# Sent inside the transaction that records the event (``event=TimelineEvent``). Other apps react
+# to contacts through it (the client voice asks a question after a conversation, say) without the
+# recording app knowing them. A receiver that raises rolls the whole change back, so keep them safe.
+event_recorded = Signal()
 
 
 @dataclass(frozen=True)
@@ -65,4 +71,5 @@ def record_event(
         event.object_id = str(about.pk)
     with transaction.atomic():
         event.save()
+        event_recorded.send(sender=TimelineEvent, event=event)
     return event

@@ -61,6 +61,10 @@ def test_organisation_offices_and_staff(loaded):
         "E-werkcoach",
         "Vestigingsmanager",
         "Functioneel beheerder",
+        "Briefredacteur",
+        "Juridisch adviseur",
+        "Klantonderzoeker",
+        "Lid cliëntenraad",
     }
     # Every photo is a real PNG file in MEDIA_ROOT.
     for member in staff:

@@ -1,0 +1,47 @@
+"""The main menu, as data: each app adds its own links from its ``AppConfig.ready()``.
+
+``register("staff", _("Inbox"), "messaging:inbox", permission="messaging.answer_messages")``
+shows the link to staff who hold that permission; ``"client"`` links show in the client portal.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+
+AUDIENCES = ("staff", "client")
+
+
+@dataclass(frozen=True)
+class NavItem:
+    audience: str
+    label: Promise
+    url_name: str
+    permission: str | None = None
+    order: int = 100
+
+
+_ITEMS: list[NavItem] = []
+
+
+def register(
+    audience: str, label: Promise, url_name: str, *, permission: str | None = None, order=100
+) -> NavItem:
+    if audience not in AUDIENCES:
+        raise ValueError(f"Unknown menu audience {audience!r}; use one of {AUDIENCES}.")
+    if any(item.url_name == url_name and item.audience == audience for item in _ITEMS):
+        raise ValueError(f"Menu link {url_name!r} is registered twice.")
+    item = NavItem(audience, label, url_name, permission, order)
+    _ITEMS.append(item)
+    return item
+
+
+def links_for(user, audience: str | None) -> list[tuple[str, str]]:
+    """(label, url) pairs the user may see, in menu order."""
+    if audience is None:
+        return []
+    return [
+        (str(item.label), reverse(item.url_name))
+        for item in sorted(_ITEMS, key=lambda item: (item.order, item.url_name))
+        if item.audience == audience and (item.permission is None or user.has_perm(item.permission))
+    ]
