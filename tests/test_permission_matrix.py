@@ -2,13 +2,10 @@
 is proven, not assumed. The foundation's routes are here; each later app keeps its own rows in
 ``maatwerk/<app>/tests/test_permissions.py`` (see maatwerk.core.tests.permissions)."""
 
-from importlib import import_module
-from importlib.util import find_spec
-
 import pytest
-from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from maatwerk.core.app_modules import app_modules
 from maatwerk.core.tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -221,14 +218,8 @@ def _route_names(patterns, namespace=""):
 
 def _app_matrices() -> dict:
     rows = {}
-    for app_config in apps.get_app_configs():
-        module_name = f"{app_config.name}.tests.test_permissions"
-        if (
-            app_config.name.startswith("maatwerk.")
-            and find_spec(f"{app_config.name}.tests")
-            and find_spec(module_name) is not None
-        ):
-            rows.update(import_module(module_name).MATRIX)
+    for _app, module in app_modules("tests.test_permissions"):
+        rows.update(module.MATRIX)
     return rows
 
 

@@ -1,8 +1,5 @@
 """The roles a new installation starts with. After that they are data: the admin edits them."""
 
-from importlib import import_module
-from importlib.util import find_spec
-
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import transaction
@@ -76,13 +73,10 @@ def default_roles() -> dict[str, list[str]]:
     (``DEFAULT_GRANTS = {"Role name": ["app.codename", ...]}``), so an app brings its own
     permissions without editing this file."""
     roles = {name: list(perms) for name, perms in DEFAULT_ROLES.items()}
-    for app_config in global_apps.get_app_configs():
-        module_name = f"{app_config.name}.roles"
-        if not app_config.name.startswith("maatwerk.") or app_config.name == __package__:
-            continue
-        if find_spec(module_name) is None:
-            continue
-        for role, perms in getattr(import_module(module_name), "DEFAULT_GRANTS", {}).items():
+    from maatwerk.core.app_modules import app_modules
+
+    for _app, module in app_modules("roles", exclude=__package__):
+        for role, perms in getattr(module, "DEFAULT_GRANTS", {}).items():
             roles.setdefault(role, []).extend(perms)
     return roles
 

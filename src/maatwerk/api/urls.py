@@ -8,6 +8,8 @@ they hold no data. The access middleware leaves the "api" namespace to this modu
 
 from ninja import NinjaAPI
 
+from maatwerk.core.app_modules import app_modules
+
 from . import errors
 from .auth import ApiTokenAuth
 from .docs import LocalSwagger
@@ -27,3 +29,9 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("", router)
+
+# A capability app adds its operations in its own ``api.py`` (``router = ninja.Router()``); they
+# share this API's token auth, error handling and schema. Its paths start with the app's own word.
+for _app, module in app_modules("api", exclude="maatwerk.api"):
+    if hasattr(module, "router"):  # maatwerk.profiler.api is a Python API, not a web one
+        api.add_router("", module.router)

@@ -5,10 +5,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +14,7 @@ from django.utils import timezone
 
 from maatwerk.audit import actions as audit
 from maatwerk.clients.models import Client, ContactAssignment, ContactPreference, ContactWindow
+from maatwerk.core.app_modules import app_modules
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.models import TimelineEvent
 
@@ -123,14 +121,9 @@ def _load_app_demos(progress: Callable[[str], None]) -> None:
     """Each capability app's own demo step (``maatwerk.<app>.demo.load(progress)``), in the order
     of INSTALLED_APPS, after the bulk load. Outside the bulk transaction: they use the real
     actions and may write files."""
-    for app_config in apps.get_app_configs():
-        module_name = f"{app_config.name}.demo"
-        if not app_config.name.startswith("maatwerk.") or app_config.name == __package__:
-            continue
-        if find_spec(module_name) is None:
-            continue
+    for app_config, module in app_modules("demo", exclude=__package__):
         try:
-            import_module(module_name).load(progress)
+            module.load(progress)
         except ImportError as error:  # e.g. the Werkverkenner without its statistical core
             progress(f"{app_config.verbose_name} overgeslagen: {error}")
 
