@@ -277,6 +277,10 @@ TASKS = {
 WERKVERKENNER_MODEL_ROOT = os.environ.get("WERKVERKENNER_MODEL_ROOT", "")
 WERKVERKENNER_THRESHOLD = float(os.environ.get("WERKVERKENNER_THRESHOLD", "0.5"))
 
+# Client voice: an aggregate shown to managers, researchers or councils never describes fewer
+# people than this; a smaller group reads "too few responses".
+VOICE_MIN_GROUP_SIZE = int(os.environ.get("VOICE_MIN_GROUP_SIZE", "10"))
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -285,6 +289,10 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "maatwerk@localhost")
 
 LOGGING = {
