@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class LettersConfig(AppConfig):
     name = "maatwerk.letters"
     verbose_name = _("Brievenboek")
+
+    def ready(self):
+        from maatwerk.core.navigation import register
+
+        from . import timeline_kinds  # noqa: F401  (registers the timeline kinds)
+
+        register("staff", _("Brievenboek"), "letters:book", permission="letters.view_letter_book")
+        register("client", _("Mijn brieven"), "letters:mine")
