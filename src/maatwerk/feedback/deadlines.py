@@ -1,0 +1,63 @@
+"""Answer deadlines: a term per kind of input, counted in working days or in weeks.
+
+The terms are a setting (``FEEDBACK_ANSWER_TERMS``), with the defaults below: a complaint six
+weeks, as the law requires (Awb 9:11), feedback and suggestions ten working days. Working days
+skip weekends and the public holidays of ``FEEDBACK_HOLIDAY_COUNTRY`` (the ``holidays``
+package). A term in weeks that ends on a weekend or holiday moves to the next working day, as
+the Algemene termijnenwet does for legal terms.
+"""
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+from django.conf import settings
+
+UNITS = {"working_days", "weeks", "days"}
+DEFAULT_TERMS = {
+    "feedback": ("working_days", 10),
+    "suggestie": ("working_days", 10),
+    "klacht": ("weeks", 6),
+}
+
+
+def terms() -> dict[str, tuple[str, int]]:
+    return {**DEFAULT_TERMS, **getattr(settings, "FEEDBACK_ANSWER_TERMS", {})}
+
+
+@lru_cache(maxsize=64)
+def _holidays(country: str, year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays(country, years=year).keys())
+
+
+def is_working_day(day: date) -> bool:
+    country = getattr(settings, "FEEDBACK_HOLIDAY_COUNTRY", "NL")
+    return day.weekday() < 5 and day not in _holidays(country, day.year)
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The date ``days`` working days after ``start`` (``start`` itself does not count)."""
+    day = start
+    remaining = days
+    while remaining > 0:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def next_working_day(day: date) -> date:
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def answer_deadline(kind: str, received: date) -> date:
+    unit, amount = terms()[kind]
+    if unit == "working_days":
+        return add_working_days(received, amount)
+    if unit == "weeks":
+        return next_working_day(received + timedelta(weeks=amount))
+    if unit == "days":
+        return next_working_day(received + timedelta(days=amount))
+    raise ValueError(f"Unknown term unit {unit!r} for {kind!r}.")
