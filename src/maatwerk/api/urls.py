@@ -13,7 +13,7 @@ from maatwerk.core.app_modules import app_modules
 from . import errors
 from .auth import ApiTokenAuth
 from .docs import LocalSwagger
-from .views import router
+from .views import catch_all, router
 
 api = NinjaAPI(
     title="Maatwerk API",
@@ -35,3 +35,4 @@ api.add_router("", router)
 for _app, module in app_modules("api", exclude="maatwerk.api"):
     if hasattr(module, "router"):  # maatwerk.profiler.api is a Python API, not a web one
         api.add_router("", module.router)
+api.add_router("", catch_all)

@@ -306,9 +306,11 @@ def add_note(
     return Status(201, event)
 
 
-# Anything else under /api/ is a JSON 404 (after authentication, like everything else).
+# Anything else under /api/ is a JSON 404 (after authentication, like everything else). Its own
+# router, added after every app's router: a catch-all added first would hide their paths.
+catch_all = Router()
 
 
-@router.api_operation(ALL_METHODS, "/{path:rest}", include_in_schema=False)
+@catch_all.api_operation(ALL_METHODS, "/{path:rest}", include_in_schema=False)
 def not_found(request: HttpRequest, rest: str):
     raise ApiError(404, _("Dit adres bestaat niet in de API."), "not_found")

@@ -45,3 +45,12 @@ def links_for(user, audience: str | None) -> list[tuple[str, str]]:
         for item in sorted(_ITEMS, key=lambda item: (item.order, item.url_name))
         if item.audience == audience and (item.permission is None or user.has_perm(item.permission))
     ]
+
+
+def first_granted_page(user) -> str | None:
+    """The first staff page that a role grants (links open to all staff, such as one's own
+    compliments, do not count: someone without a role gets the "no role" page instead)."""
+    for item in sorted(_ITEMS, key=lambda item: (item.order, item.url_name)):
+        if item.audience == "staff" and item.permission and user.has_perm(item.permission):
+            return reverse(item.url_name)
+    return None

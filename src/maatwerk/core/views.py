@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET
 from maatwerk.access.decorators import logged_in, public
 from maatwerk.access.rules import client_of, staff_of
 
+from .navigation import first_granted_page
+
 logger = logging.getLogger(__name__)
 
 SERVED_MEDIA_TYPES = {"image/png", "image/jpeg", "image/webp", "image/gif"}
@@ -31,6 +33,10 @@ def home(request):
         return redirect(reverse("clients:caseload") + "?bereik=vestiging")
     if user.is_superuser or (staff_of(user) is not None and user.has_perm("access.use_admin")):
         return redirect("admin:index")
+    # Letter editors, researchers, council members...: the first page their menu offers.
+    granted = first_granted_page(user) if staff_of(user) is not None else None
+    if granted:
+        return redirect(granted)
     return render(request, "core/no_role.html", status=403)
 
 

@@ -61,6 +61,7 @@ def ensure_organisation() -> Organisation:
             "phone": "088 000 12 34",
             "website": "https://werkbedrijf.example",
             "client_portal_name": "Mijn Werkbedrijf",
+            "return_address": "Postbus 1234, 3500 AA Utrecht",
         },
     )
     return organisation

@@ -13,6 +13,14 @@ class Organisation(models.Model):
     phone = models.CharField(_("algemeen telefoonnummer"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
     client_portal_name = models.CharField(_("naam van het klantportaal"), max_length=100)
+    return_address = models.CharField(
+        _("retouradres voor brieven"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld: Postbus 1234, 1000 AB Amsterdam. Leeg: het adres van de vestiging."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisatie")

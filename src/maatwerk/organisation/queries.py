@@ -5,7 +5,12 @@ from django.conf import settings
 from .models import Organisation
 
 DEFAULT = SimpleNamespace(
-    name="Maatwerk", short_name="Maatwerk", phone="", website="", client_portal_name="Mijn Maatwerk"
+    name="Maatwerk",
+    short_name="Maatwerk",
+    phone="",
+    website="",
+    client_portal_name="Mijn Maatwerk",
+    return_address="",
 )
 
 
