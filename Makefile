@@ -50,7 +50,7 @@ check-deploy: install
 MESSAGES_DIR := src/maatwerk$(if $(APP),/$(APP))
 messages: install
 	cd $(MESSAGES_DIR) && $(CURDIR)/$(BIN)/maatwerk makemessages --locale en --no-obsolete \
-		--ignore 'node_modules/*' --add-location file
+		--ignore 'node_modules/*' --ignore '*/tests/*' --add-location file
 	cd $(MESSAGES_DIR) && $(CURDIR)/$(BIN)/maatwerk compilemessages --locale en
 
 bench-demo-data: install
