@@ -8,8 +8,12 @@ class LettersConfig(AppConfig):
 
     def ready(self):
         from maatwerk.core.navigation import register
+        from maatwerk.messaging import starting_text
 
         from . import timeline_kinds  # noqa: F401  (registers the timeline kinds)
+        from .message_replies import starting_texts
+
+        starting_text.register(starting_texts)
 
         register("staff", _("Brievenboek"), "letters:book", permission="letters.view_letter_book")
         register("client", _("Mijn brieven"), "letters:mine")

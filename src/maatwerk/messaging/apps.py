@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class MessagingConfig(AppConfig):
     name = "maatwerk.messaging"
     verbose_name = _("Berichten")
+
+    def ready(self):
+        from maatwerk.core import navigation
+        from maatwerk.serviceplan import call_list
+
+        from . import queries, timeline_kinds  # noqa: F401  (registers the timeline kinds)
+
+        navigation.register("client", _("Berichten"), "messaging:client_inbox", order=20)
+        navigation.register(
+            "staff", _("Inbox"), "messaging:inbox", permission="messaging.answer_messages", order=20
+        )
+        call_list.register_source(queries.calls_due)

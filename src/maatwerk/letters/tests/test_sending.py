@@ -244,3 +244,24 @@ def test_a_failed_email_is_recorded_and_the_letter_kept(
 def test_windows_line_ends_are_stored_as_plain_newlines(editor):
     version = write(editor, body="Beste {{ client.first_name }},\r\n\r\nHallo.")
     assert "\r" not in version.body
+
+
+def test_an_adviser_starts_a_message_reply_from_a_published_reply_text(
+    login, editor, jurist, reader, client_record, adviser
+):
+    from django.urls import reverse
+
+    from maatwerk.messaging import actions as messaging
+
+    actions.install_shipped(by_user=editor.user)
+    for template in LetterTemplate.objects.filter(usable_as_reply=True):
+        publish(template.versions.get(), editor=editor, jurist=jurist, reader=reader)
+    thread = messaging.send_client_message(
+        client=client_record, subject="Afspraak", body="Kan ik langskomen?"
+    ).thread
+    url = reverse("messaging:staff_thread", args=[thread.pk])
+    template = LetterTemplate.objects.get(title="Antwoord: afspraak maken")
+    browser = login(adviser.user)
+    assert "Antwoord: afspraak maken" in browser.get(url).content.decode()
+    reply_box = browser.get(url, {"begintekst": f"brief-{template.pk}"}).content.decode()
+    assert f"Beste {client_record.first_name}," in reply_box.split("<textarea")[1]

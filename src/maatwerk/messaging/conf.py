@@ -1,0 +1,27 @@
+"""Messaging settings, each with a default; an organisation sets its own in Django's settings.
+
+- ``MESSAGING_RESPONSE_WORKING_DAYS`` (2): a client's message gets a reply within this many
+  working days (weekends and public holidays skipped; the day it arrives does not count).
+- ``MESSAGING_HOLIDAY_COUNTRY`` ("NL"): whose public holidays count (the `holidays` package).
+- ``MESSAGING_MAX_LENGTH`` (5000): the longest message, in characters.
+- ``MESSAGING_ATTACHMENT_MAX_BYTES`` (5 MB): the largest attachment.
+- ``MESSAGING_FOLLOW_UP_WORKING_DAYS`` (1): a phone call or letter for a client without
+  digital channels is due this many working days after the reply.
+- ``MESSAGING_SITE_URL`` (""): e.g. "https://maatwerk.example"; when set, the notification
+  e-mail links to the thread, otherwise it names the client portal.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    "MESSAGING_RESPONSE_WORKING_DAYS": 2,
+    "MESSAGING_HOLIDAY_COUNTRY": "NL",
+    "MESSAGING_MAX_LENGTH": 5000,
+    "MESSAGING_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
+    "MESSAGING_FOLLOW_UP_WORKING_DAYS": 1,
+    "MESSAGING_SITE_URL": "",
+}
+
+
+def setting(name: str):
+    return getattr(settings, name, DEFAULTS[name])

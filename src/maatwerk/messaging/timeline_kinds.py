@@ -1,0 +1,40 @@
+from django.utils.translation import gettext_lazy as _
+
+from maatwerk.timeline.kinds import register
+
+register(
+    "messaging.client_message",
+    _("Bericht"),
+    _("U stuurde een bericht: {subject}"),
+)
+register(
+    "messaging.staff_reply",
+    _("Antwoord op uw bericht"),
+    _("{staff_name} ({job_title}) beantwoordde uw bericht: {subject}"),
+)
+register(
+    "messaging.taken",
+    _("Bericht opgepakt"),
+    _("{staff_name} ({job_title}) pakte het bericht '{subject}' op."),
+    visible_to_client=False,
+)
+register(
+    "messaging.handed_over",
+    _("Bericht overgedragen"),
+    _("Uw bericht '{subject}' wordt nu beantwoord door {staff_name} ({job_title})."),
+)
+register(
+    "messaging.follow_up_created",
+    _("Vervolgtaak"),
+    _(
+        "De cliënt gebruikt geen digitale kanalen: {task} over het antwoord op '{subject}', "
+        "uiterlijk {due}."
+    ),
+    visible_to_client=False,
+)
+register(
+    "messaging.follow_up_done",
+    _("Vervolgtaak afgerond"),
+    _("Vervolgtaak ({task}) over het antwoord op '{subject}' is gedaan."),
+    visible_to_client=False,
+)
