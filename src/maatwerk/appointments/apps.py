@@ -1,7 +1,32 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def ensure_types(sender, using="default", **kwargs):
+    """The default kinds of appointment come with a data migration; after a `flush` they are
+    put back here, so an installation is never without one."""
+    from .defaults import install_default_types
+    from .models import AppointmentType
+
+    install_default_types(AppointmentType, using)
 
 
 class AppointmentsConfig(AppConfig):
     name = "maatwerk.appointments"
     verbose_name = _("Afspraken")
+
+    def ready(self):
+        from maatwerk.core import navigation
+        from maatwerk.serviceplan import call_list
+
+        from . import builtin, queries, timeline_kinds  # noqa: F401  (register plugin, kinds)
+
+        navigation.register("client", _("Afspraken"), "appointments:mine", order=30)
+        navigation.register(
+            "staff", _("Agenda"), "appointments:agenda", permission="appointments.view_agenda"
+        )
+        call_list.register_source(queries.calls_due)
+        post_migrate.connect(
+            ensure_types, sender=self, dispatch_uid="maatwerk-appointments-default-types"
+        )

@@ -1,0 +1,196 @@
+"""Reads about appointments used by the pages, the API and other apps.
+
+Public: ``slot_week`` (free slots for a week, with clashes for staff), ``upcoming_for_client``,
+``past_for_client``, ``day_agenda``, ``calls_due`` (the call-list source),
+``appointment_types``, ``bookable_offices``.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from maatwerk.clients.models import Client
+from maatwerk.organisation.models import Office, StaffMember
+from maatwerk.serviceplan.call_list import CallItem
+
+from . import preferences, rules
+from .agenda import plugin_for
+from .builtin import zone
+from .models import ACTIVE, Appointment, AppointmentType
+from .slots import Slot
+
+LEAD_TIME = timedelta(minutes=30)  # a slot must start at least this far ahead
+
+
+@dataclass(frozen=True)
+class SlotChoice:
+    starts_at: datetime
+    ends_at: datetime
+    clashes: tuple[str, ...] = ()
+
+    @property
+    def value(self) -> str:
+        return self.starts_at.isoformat()
+
+    @property
+    def local_start(self) -> datetime:
+        return timezone.localtime(self.starts_at, zone())
+
+    @property
+    def local_end(self) -> datetime:
+        return timezone.localtime(self.ends_at, zone())
+
+
+@dataclass(frozen=True)
+class SlotWeek:
+    week: int
+    weeks: int
+    first_day: date
+    last_day: date
+    days: list[tuple[date, list[SlotChoice]]]
+
+    @property
+    def count(self) -> int:
+        return sum(len(choices) for _day, choices in self.days)
+
+    @property
+    def previous(self) -> int | None:
+        return self.week - 1 if self.week > 0 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.week + 1 if self.week + 1 < self.weeks else None
+
+
+def appointment_types():
+    return AppointmentType.objects.filter(is_active=True)
+
+
+def bookable_offices():
+    return Office.objects.filter(is_active=True).order_by("name")
+
+
+def week_days(week: int) -> tuple[date, date]:
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=week)
+    return max(monday, today), monday + timedelta(days=6)
+
+
+def not_before() -> datetime:
+    return timezone.now() + LEAD_TIME
+
+
+def choices_for(
+    slots: list[Slot], client: Client, office: Office, kind: AppointmentType, *, for_staff: bool
+) -> list[SlotChoice]:
+    """Slots as choices for a client: clashing ones left out for the client, marked for staff."""
+    wishes = preferences.ClientWishes.of(client)
+    agenda = rules.agenda_of(office)
+    out = []
+    for slot in slots:
+        found = preferences.clashes(wishes, kind, agenda, slot.starts_at, slot.ends_at, zone())
+        if found and not for_staff:
+            continue
+        out.append(SlotChoice(slot.starts_at, slot.ends_at, tuple(found)))
+    return out
+
+
+def slot_week(
+    office: Office,
+    kind: AppointmentType,
+    client: Client,
+    week: int = 0,
+    *,
+    for_staff: bool = False,
+    exclude: Appointment | None = None,
+) -> SlotWeek:
+    weeks = rules.weeks_ahead(office)
+    week = max(0, min(week, weeks - 1))
+    first_day, last_day = week_days(week)
+    contact = rules.contact_person_id(client)
+    slots = plugin_for(office).free_slots(
+        office,
+        kind,
+        first_day,
+        last_day,
+        not_before=not_before(),
+        prefer_staff=(contact,) if contact else (),
+        exclude=exclude,
+    )
+    horizon = timezone.now() + timedelta(weeks=weeks)
+    slots = [slot for slot in slots if slot.starts_at <= horizon]
+    choices = choices_for(slots, client, office, kind, for_staff=for_staff)
+    return SlotWeek(week, weeks, first_day, last_day, by_day(choices))
+
+
+def by_day(choices: list[SlotChoice]) -> list[tuple[date, list[SlotChoice]]]:
+    days: dict[date, list[SlotChoice]] = {}
+    for choice in choices:
+        days.setdefault(choice.local_start.date(), []).append(choice)
+    return sorted(days.items())
+
+
+def alternatives_for(error, client, office, kind, *, for_staff=False):
+    """The next free slots a SlotTaken error offers, as choices grouped by day."""
+    return by_day(
+        choices_for(getattr(error, "alternatives", []), client, office, kind, for_staff=for_staff)
+    )
+
+
+def _with_related(queryset):
+    return queryset.select_related("office", "type", "staff", "client")
+
+
+def upcoming_for_client(client: Client):
+    return _with_related(
+        Appointment.objects.filter(
+            client=client, status=Appointment.Status.BOOKED, ends_at__gte=timezone.now()
+        )
+    ).order_by("starts_at")
+
+
+def past_for_client(client: Client, limit: int = 20):
+    return _with_related(
+        Appointment.objects.filter(client=client).exclude(
+            status=Appointment.Status.BOOKED, ends_at__gte=timezone.now()
+        )
+    ).order_by("-starts_at")[:limit]
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    tz = zone()
+    start = datetime.combine(day, datetime.min.time(), tzinfo=tz)
+    return start, datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+
+
+def day_agenda(staff: StaffMember, day: date):
+    """The staff member's appointments on a day (cancelled ones left out)."""
+    start, end = day_bounds(day)
+    return _with_related(
+        Appointment.objects.filter(
+            staff=staff, status__in=ACTIVE, starts_at__gte=start, starts_at__lt=end
+        )
+    ).order_by("starts_at")
+
+
+def calls_due(staff: StaffMember, day: date) -> list[CallItem]:
+    """Call-list source: the staff member's phone appointments of the day, at their start."""
+    items = []
+    for appointment in day_agenda(staff, day).filter(
+        type__channel=AppointmentType.Channel.PHONE, status=Appointment.Status.BOOKED
+    ):
+        local = timezone.localtime(appointment.starts_at, zone())
+        items.append(
+            CallItem(
+                client=appointment.client,
+                reason=_("Telefonische afspraak om %(time)s (%(kind)s)")
+                % {"time": local.strftime("%H:%M"), "kind": appointment.type.name},
+                url=reverse("appointments:staff_detail", args=[appointment.pk]),
+                source="appointments",
+                not_before=local.time(),
+            )
+        )
+    return items
