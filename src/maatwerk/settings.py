@@ -277,6 +277,10 @@ TASKS = {
 WERKVERKENNER_MODEL_ROOT = os.environ.get("WERKVERKENNER_MODEL_ROOT", "")
 WERKVERKENNER_THRESHOLD = float(os.environ.get("WERKVERKENNER_THRESHOLD", "0.5"))
 
+# Where Maatwerk is reached from outside, for links in e-mails (no trailing slash). Empty: the
+# e-mails name the portal instead of linking to it.
+SITE_URL = os.environ.get("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
+
 # Client voice: an aggregate shown to managers, researchers or councils never describes fewer
 # people than this; a smaller group reads "too few responses".
 VOICE_MIN_GROUP_SIZE = int(os.environ.get("VOICE_MIN_GROUP_SIZE", "10"))

@@ -7,8 +7,9 @@
 - ``MESSAGING_ATTACHMENT_MAX_BYTES`` (5 MB): the largest attachment.
 - ``MESSAGING_FOLLOW_UP_WORKING_DAYS`` (1): a phone call or letter for a client without
   digital channels is due this many working days after the reply.
-- ``MESSAGING_SITE_URL`` (""): e.g. "https://maatwerk.example"; when set, the notification
-  e-mail links to the thread, otherwise it names the client portal.
+
+The notification e-mail links to the thread when the project's ``SITE_URL`` is set, otherwise it
+names the client portal.
 """
 
 from django.conf import settings
@@ -19,7 +20,6 @@ DEFAULTS = {
     "MESSAGING_MAX_LENGTH": 5000,
     "MESSAGING_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
     "MESSAGING_FOLLOW_UP_WORKING_DAYS": 1,
-    "MESSAGING_SITE_URL": "",
 }
 
 

@@ -5,14 +5,13 @@ e-mail is not a safe channel for what a client and adviser discuss (health, mone
 a mail that asks the client to log in cannot be faked into leaking anything. See ADR 0011.
 """
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
 from maatwerk.organisation.queries import organisation
-
-from .conf import setting
 
 
 @task()
@@ -29,7 +28,7 @@ def send_reply_notification(message_id: int) -> str:
         "client": client,
         "message": message,
         "organisation": organisation(),
-        "site_url": setting("MESSAGING_SITE_URL").rstrip("/"),
+        "site_url": settings.SITE_URL.rstrip("/"),
     }
     with translation.override("nl"):
         subject = render_to_string("messaging/email/reply_subject.txt", context).strip()
