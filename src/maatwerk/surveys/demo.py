@@ -1,0 +1,229 @@
+"""The surveys part of `maatwerk demo_data`: a published survey answered by a bounded number of
+demo clients (so the `onderzoeker` log-in sees results above the minimum group), an interview
+questionnaire for the office tablet, and a short question after a held appointment. All through
+the real actions."""
+
+import random
+
+from django.contrib.auth import get_user_model
+
+from maatwerk.clients.models import Client
+from maatwerk.timeline.models import TimelineEvent
+
+from . import actions
+from .models import ContactQuestion, Survey
+
+DEMO_RESPONDENTS = 60
+TITLE = "Hoe tevreden bent u over onze hulp?"
+
+
+def _survey(user):
+    survey = actions.create_survey(
+        user=user,
+        title=TITLE,
+        title_en="How satisfied are you with our help?",
+        kind=Survey.Kind.SURVEY,
+        intro="Wij willen onze hulp beter maken. Het invullen duurt ongeveer 3 minuten.",
+        intro_en="We want to improve our help. It takes about 3 minutes.",
+    )
+    first = survey.pages.get()
+    questions = {
+        "tevreden": actions.save_question(
+            survey=survey,
+            user=user,
+            page=first,
+            kind="scale5",
+            text="Hoe tevreden bent u over de hulp bij het zoeken naar werk?",
+            text_en="How satisfied are you with the help finding work?",
+            help_text="1 is heel ontevreden, 5 is heel tevreden.",
+            help_text_en="1 is very dissatisfied, 5 is very satisfied.",
+            required=True,
+        ),
+        "aanbevelen": actions.save_question(
+            survey=survey,
+            user=user,
+            page=first,
+            kind="scale10",
+            text="Hoe waarschijnlijk is het dat u ons aanraadt aan een bekende?",
+            text_en="How likely are you to recommend us to someone you know?",
+            required=True,
+        ),
+        "adviseur": actions.save_question(
+            survey=survey,
+            user=user,
+            page=first,
+            kind="yes_no",
+            text="Heeft u een gesprek gehad met uw adviseur?",
+            text_en="Did you have a conversation with your adviser?",
+            required=True,
+        ),
+    }
+    second = actions.save_page(
+        survey=survey,
+        user=user,
+        title="Over het gesprek",
+        title_en="About the conversation",
+        show_if_question=questions["adviseur"],
+        show_if_value="ja",
+    )
+    questions["hielp"] = actions.save_question(
+        survey=survey,
+        user=user,
+        page=second,
+        kind="multiple",
+        text="Waar hielp het gesprek bij?",
+        text_en="What did the conversation help with?",
+        required=True,
+        options=actions.parse_options(
+            "Mijn cv | My CV\nSolliciteren | Applying\nEen opleiding kiezen | Choosing a course\n"
+            "Iets anders | Something else"
+        ),
+    )
+    questions["tip"] = actions.save_question(
+        survey=survey,
+        user=user,
+        page=second,
+        kind="text",
+        text="Wat kunnen wij beter doen?",
+        text_en="What could we do better?",
+        required=False,
+    )
+    actions.publish(survey=survey, user=user)
+    return Survey.objects.get(pk=survey.pk), questions
+
+
+def _answer(survey, client, rng):
+    response = actions.start_response(survey=survey, client=client)
+    first, second = list(survey.pages.order_by("order"))
+    had_talk = rng.random() < 0.7
+    actions.save_answers(
+        response=response,
+        page=first,
+        answers={
+            "v1": rng.choice([2, 3, 4, 4, 5]),
+            "v2": rng.choice([5, 6, 7, 8, 8, 9, 10]),
+            "v3": "ja" if had_talk else "nee",
+        },
+    )
+    if had_talk:
+        codes = ["mijn-cv", "solliciteren", "een-opleiding-kiezen", "iets-anders"]
+        actions.save_answers(
+            response=response,
+            page=second,
+            answers={
+                "v4": rng.sample(codes, rng.randint(1, 2)),
+                "v5": rng.choice(
+                    ["", "Sneller antwoord op mijn vragen.", "Meer tijd per gesprek."]
+                ),
+            },
+        )
+    actions.complete(response=response)
+
+
+def _interview(user):
+    survey = actions.create_survey(
+        user=user,
+        title="Interview op de vestiging",
+        title_en="Interview at the office",
+        kind=Survey.Kind.INTERVIEW,
+    )
+    page = survey.pages.get()
+    actions.save_question(
+        survey=survey,
+        user=user,
+        page=page,
+        kind="scale5",
+        text="Hoe was uw gesprek vandaag?",
+        text_en="How was your conversation today?",
+        required=True,
+    )
+    actions.save_question(
+        survey=survey,
+        user=user,
+        page=page,
+        kind="single",
+        text="Voelde u zich gehoord?",
+        text_en="Did you feel heard?",
+        required=True,
+        options=actions.parse_options("Ja | Yes\nEen beetje | A little\nNee | No"),
+    )
+    actions.save_question(
+        survey=survey,
+        user=user,
+        page=page,
+        kind="text",
+        text="Wat wilt u ons nog vertellen?",
+        text_en="Anything else you want to tell us?",
+        required=False,
+    )
+    actions.publish(survey=survey, user=user)
+
+
+def _after_contact(user):
+    survey = actions.create_survey(
+        user=user,
+        title="Hoe was uw gesprek?",
+        title_en="How was your conversation?",
+        kind=Survey.Kind.AFTER_CONTACT,
+    )
+    page = survey.pages.get()
+    actions.save_question(
+        survey=survey,
+        user=user,
+        page=page,
+        kind="scale5",
+        text="Hoe tevreden bent u over het gesprek?",
+        text_en="How satisfied are you with the conversation?",
+        required=True,
+    )
+    actions.save_question(
+        survey=survey,
+        user=user,
+        page=page,
+        kind="text",
+        text="Waarom?",
+        text_en="Why?",
+        required=False,
+    )
+    actions.save_question(
+        survey=survey,
+        user=user,
+        page=page,
+        kind="yes_no",
+        text="Mogen wij u bellen over uw antwoord?",
+        text_en="May we call you about your answer?",
+        required=True,
+    )
+    actions.publish(survey=survey, user=user)
+    return actions.create_rule(
+        user=user, event_kind="appointment.held", survey=survey, expires_after_days=14
+    )
+
+
+def load(progress=lambda text: None) -> None:
+    User = get_user_model()
+    researcher = User.objects.filter(username="onderzoeker").first()
+    if researcher is None or Survey.objects.filter(title=TITLE).exists():
+        return
+    progress("Vragenlijsten: een vragenlijst, een interview en vragen na een gesprek ...")
+    survey, _questions = _survey(researcher)
+    rng = random.Random(16)  # noqa: S311  (made-up demo answers, not security)
+    clients = (
+        Client.objects.real()
+        .exclude(user__username="klant")
+        .select_related("office")
+        .order_by("pk")[:DEMO_RESPONDENTS]
+    )
+    for client in clients:
+        _answer(survey, client, rng)
+    _interview(researcher)
+    rule = _after_contact(researcher)
+    # The demo client gets the short question for their latest held appointment, if any.
+    event = (
+        TimelineEvent.objects.filter(client__user__username="klant", kind=rule.event_kind)
+        .order_by("-occurred_at")
+        .first()
+    )
+    if event is not None and not ContactQuestion.objects.filter(event=event).exists():
+        actions.ask_after_contact(event)
+    progress(f"Vragenlijsten: {len(clients)} demo-cliënten hebben de vragenlijst ingevuld.")

@@ -1,0 +1,135 @@
+"""Research exports: answers as CSV or Excel, with a codebook. No names, no BSNs: a respondent is
+a pseudonymous id, an HMAC of the client id under a secret and the researcher's link key, so the
+same client gets the same id only in exports made with the same key."""
+
+import csv
+import io
+
+from django.conf import settings
+from django.utils.crypto import salted_hmac
+from openpyxl import Workbook
+
+from . import logic
+from .models import Question, Response, Survey
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value):
+    """Spreadsheet programs run a cell that starts like a formula: make it plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def pseudonym(response: Response, link_key: str) -> str:
+    secret = getattr(settings, "SURVEY_PSEUDONYM_SECRET", "") or settings.SECRET_KEY
+    if response.client_id is not None:
+        subject = f"client:{response.client_id}"
+    else:
+        subject = f"response:{response.pk}"
+    return salted_hmac(
+        f"maatwerk.surveys.pseudonym:{link_key}", subject, secret=secret
+    ).hexdigest()[:20]
+
+
+def _columns(structure) -> list[tuple[str, Question, str | None]]:
+    """(column name, question, option code) per answer column; one 0/1 column per option of a
+    multiple-choice question."""
+    columns = []
+    for question in structure.questions:
+        if question.kind == Question.Kind.MULTIPLE:
+            for option in question.option_list:
+                columns.append((f"{question.code}_{option.code}", question, option.code))
+        else:
+            columns.append((question.code, question, None))
+    return columns
+
+
+FIXED = ["respondent", "soort", "ingevuld_op", "vestiging", "regio"]
+
+
+def rows(survey: Survey, link_key: str = ""):
+    """Header, then one row per completed response."""
+    key = link_key or f"survey-{survey.pk}"
+    structure = logic.load(survey)
+    columns = _columns(structure)
+    yield FIXED + [name for name, _q, _o in columns]
+    responses = (
+        Response.objects.filter(survey=survey, completed_at__isnull=False)
+        .select_related("office", "region")
+        .order_by("pk")
+    )
+    for response in responses.iterator(chunk_size=2000):
+        kind = "interview" if response.session_id else "client"
+        row = [
+            pseudonym(response, key),
+            kind,
+            response.completed_at.date().isoformat(),
+            response.office.name if response.office else "",
+            response.region.name if response.region else "",
+        ]
+        for _name, question, option_code in columns:
+            value = response.answers.get(question.code)
+            if option_code is not None:
+                row.append("" if value is None else int(option_code in value))
+            elif value is None:
+                row.append("")
+            elif question.kind == Question.Kind.YES_NO:
+                row.append(1 if value == logic.YES else 0)
+            else:
+                row.append(value)
+        yield [safe(cell) for cell in row]
+
+
+def codebook(survey: Survey):
+    structure = logic.load(survey)
+    yield ["kolom", "vraagcode", "vraag", "question", "soort", "antwoordcode", "antwoord"]
+    yield ["respondent", "", "Pseudoniem (HMAC), geen naam of BSN", "", "tekst", "", ""]
+    yield ["soort", "", "client of interview", "", "tekst", "", ""]
+    yield ["ingevuld_op", "", "Datum van invullen", "", "datum", "", ""]
+    yield ["vestiging", "", "Vestiging", "", "tekst", "", ""]
+    yield ["regio", "", "Regio", "", "tekst", "", ""]
+    for name, question, option_code in _columns(structure):
+        base = [name, question.code, question.text, question.text_en, question.get_kind_display()]
+        if option_code is not None:
+            option = next(o for o in question.option_list if o.code == option_code)
+            yield [safe(c) for c in base + ["1", f"gekozen: {option.label}"]]
+            yield [safe(c) for c in base + ["0", "niet gekozen"]]
+        elif question.kind == Question.Kind.SINGLE:
+            for option in question.option_list:
+                yield [safe(c) for c in base + [option.code, option.label]]
+        elif question.kind == Question.Kind.YES_NO:
+            yield [safe(c) for c in base + ["1", "ja"]]
+            yield [safe(c) for c in base + ["0", "nee"]]
+        elif question.kind in logic.SCALES:
+            low, high = logic.SCALES[question.kind]
+            yield [safe(c) for c in base + [f"{low}-{high}", "getal"]]
+        else:
+            yield [safe(c) for c in base + ["", "open tekst"]]
+
+
+def to_csv(lines) -> tuple[bytes, int]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    count = 0
+    for line in lines:
+        writer.writerow(line)
+        count += 1
+    # A byte-order mark so spreadsheet programs read the accents right.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), max(count - 1, 0)
+
+
+def to_xlsx(survey: Survey, link_key: str = "") -> tuple[bytes, int]:
+    book = Workbook(write_only=True)
+    answers = book.create_sheet("antwoorden")
+    count = -1
+    for line in rows(survey, link_key):
+        answers.append(line)
+        count += 1
+    sheet = book.create_sheet("codeboek")
+    for line in codebook(survey):
+        sheet.append(line)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue(), max(count, 0)

@@ -1,0 +1,159 @@
+"""Surveys in the browser: a researcher builds and publishes a survey, a client answers it with
+the keyboard (stopping halfway and resuming), and an interview on a tablet survives a dropped
+connection and is synced exactly once."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from maatwerk.core.tests import factories
+from maatwerk.core.tests.factories import PASSWORD
+from maatwerk.surveys import actions
+from maatwerk.surveys.models import Response, Survey
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def researcher(office):
+    return factories.make_staff("Klantonderzoeker", offices=[office], job_title="Klantonderzoeker")
+
+
+def _staff_login(visit, username, landing):
+    """Log in straight to the page under test (``?next=``), not to the first menu link."""
+    visit.goto(f"/inloggen/?next={landing}")
+    visit.page.get_by_label("Gebruikersnaam").fill(username)
+    visit.page.get_by_label("Wachtwoord").fill(PASSWORD)
+    visit.page.get_by_role("button", name="Inloggen").click()
+    expect(visit.page).to_have_url(re.compile(re.escape(landing) + "$"))
+
+
+def _add_question(page, kind, text, options=""):
+    page.get_by_role("link", name="Vraag toevoegen").click()
+    page.get_by_role("group", name="Soort vraag").get_by_label(kind, exact=True).check()
+    page.get_by_label("Vraag", exact=True).fill(text)
+    if options:
+        page.get_by_label("Antwoorden (bij één of meer keuzes)").fill(options)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text(text)).to_be_visible()
+
+
+def test_build_and_answer_with_the_keyboard(visit, researcher, client_record):
+    page = visit.page
+    _staff_login(visit, researcher.user.username, "/werk/onderzoek/")
+    visit.check()
+    page.get_by_role("link", name="Nieuwe vragenlijst").click()
+    visit.check()
+    page.get_by_label("Titel", exact=True).fill("Uw ervaring")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw ervaring")
+    _add_question(page, "schaal 1 tot en met 5", "Hoe tevreden bent u?")
+    visit.check()
+    page.get_by_role("link", name="Pagina toevoegen").click()
+    visit.check()
+    page.get_by_label("Titel van de pagina").fill("Meer over u")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("link", name="Vraag toevoegen").click()
+    visit.check()
+    page.get_by_label("Pagina", exact=True).select_option(label="Meer over u")
+    page.get_by_role("group", name="Soort vraag").get_by_label("één keuze").check()
+    page.get_by_label("Vraag", exact=True).fill("Hoe had u contact?")
+    page.get_by_label("Antwoorden (bij één of meer keuzes)").fill("Telefoon\nOp de vestiging")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("link", name="Voorbeeld bekijken").click()
+    expect(page.get_by_role("group", name="Hoe had u contact?")).to_be_visible()
+    visit.check()
+    page.get_by_role("link", name="Terug naar de vragenlijst").click()
+    page.get_by_role("button", name="Publiceren").click()
+    expect(page.get_by_text("Gepubliceerd.")).to_be_visible()
+    visit.check()
+    survey = Survey.objects.get(title="Uw ervaring")
+    assert survey.status == "published"
+    visit.logout()
+
+    visit.login(client_record.user.username)
+    visit.goto("/mijn/vragenlijsten/")
+    visit.check()
+    page.get_by_role("link", name="Uw ervaring").click()
+    visit.check()
+    page.get_by_role("button", name="Beginnen").click()
+    # Submitting nothing: the error summary takes the keyboard to the question.
+    page.get_by_role("button", name="Volgende").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("Beantwoord deze vraag.")
+    visit.check()
+    page.get_by_role("alert").get_by_role("link").first.press("Enter")
+    expect(page.get_by_role("radio", name="1", exact=True)).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("radio", name="4", exact=True)).to_be_checked()
+    page.get_by_role("button", name="Bewaren en later verder").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Uw antwoorden zijn bewaard.")).to_be_visible()
+    # Later: straight on to page 2.
+    page.get_by_role("link", name="Uw ervaring").click()
+    page.get_by_role("button", name="Verdergaan waar ik gebleven was").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Meer over u")
+    visit.check()
+    page.get_by_role("radio", name="Op de vestiging").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Volgende").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kloppen uw antwoorden?")
+    visit.check()
+    page.get_by_role("button", name="Versturen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dank u wel")
+    visit.check()
+    response = Response.objects.get(survey=survey)
+    assert response.completed_at and response.answers == {"v1": 4, "v2": "op-de-vestiging"}
+
+
+def test_offline_interview_is_synced_once(visit, researcher, office):
+    survey = actions.create_survey(user=researcher.user, title="Interview", kind="interview")
+    first = survey.pages.get()
+    actions.save_question(
+        survey=survey, user=researcher.user, page=first, kind="scale5", text="Hoe was het?"
+    )
+    actions.save_question(
+        survey=survey, user=researcher.user, page=first, kind="yes_no", text="Kwam u op tijd?"
+    )
+    actions.save_question(
+        survey=survey,
+        user=researcher.user,
+        page=first,
+        kind="text",
+        text="Waarom niet?",
+        required=False,
+        show_if_question=None,
+    )
+    actions.publish(survey=survey, user=researcher.user)
+    page = visit.page
+    _staff_login(visit, researcher.user.username, "/interview/")
+    visit.check()
+    page.get_by_role("button", name="Sessie openen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Interview")
+    visit.check()
+
+    page.context.set_offline(True)
+    page.get_by_role("group", name="Hoe was het?").get_by_label("2").check()
+    page.get_by_role("group", name="Kwam u op tijd?").get_by_label("Nee").check()
+    page.get_by_label("Waarom niet?").fill("<b>De bus</b> was laat")
+    page.get_by_role("button", name="Interview opslaan").click()
+    status = page.locator("#interview-status-text")
+    expect(status).to_have_text("Op dit apparaat: 1. Verzonden: 0.")
+    expect(page.locator("#interview-queue")).to_contain_text("Opgeslagen op dit apparaat")
+    assert not Response.objects.exists()
+
+    page.context.set_offline(False)
+    expect(status).to_have_text("Op dit apparaat: 0. Verzonden: 1.")
+    response = Response.objects.get()
+    assert response.answers == {"v1": 2, "v2": "nee", "v3": "<b>De bus</b> was laat"}
+    # Going online again (another online event) sends nothing twice.
+    page.context.set_offline(True)
+    page.context.set_offline(False)
+    page.wait_for_timeout(300)
+    assert Response.objects.count() == 1
+    assert page.evaluate("() => localStorage.length") >= 1
+    visit.check()
