@@ -46,5 +46,5 @@ def logins_text() -> str:
     ]
     for username in DEMO_USERNAMES:
         if username in users:
-            lines.append(f"  {username:<10} {_describe(users[username])}")
+            lines.append(f"  {username:<12} {_describe(users[username])}")
     return "\n".join(lines)
