@@ -1,0 +1,1 @@
+DEFAULT_GRANTS = {"Klantonderzoeker": ["panel.manage_panel"]}

@@ -1,0 +1,64 @@
+"""Every panel page × every role (see maatwerk.core.tests.permissions). Client pages are for the
+client only (a staff member needs an active practice account); the researcher plans."""
+
+import pytest
+from django.urls import reverse
+
+from maatwerk.core.tests.permissions import ROLES, check_route, expect
+
+from .helpers import make_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def _plan(world):
+    return make_plan(world["researcher"])
+
+
+CLIENT_ONLY = {"client": 200}
+RESEARCHER = {"researcher": 200}
+
+MATRIX = {
+    "panel:home": ("get", lambda w: reverse("panel:home"), expect(**CLIENT_ONLY)),
+    "panel:join": ("post", lambda w: reverse("panel:join"), expect(client=302)),
+    "panel:leave": ("post", lambda w: reverse("panel:leave"), expect(client=302)),
+    "panel:invitation": (
+        "get",
+        lambda w: reverse("panel:invitation", args=["verzonnen"]),
+        expect(**CLIENT_ONLY),
+    ),
+    "panel:plans": ("get", lambda w: reverse("panel:plans"), expect(**RESEARCHER)),
+    "panel:new": ("get", lambda w: reverse("panel:new"), expect(**RESEARCHER)),
+    "panel:plan": (
+        "get",
+        lambda w: reverse("panel:plan", args=[_plan(w).pk]),
+        expect(**RESEARCHER),
+    ),
+    "panel:send": (
+        "post",
+        lambda w: reverse("panel:send", args=[_plan(w).pk]),
+        expect(researcher=302),
+    ),
+    "panel:remind": (
+        "post",
+        lambda w: reverse("panel:remind", args=[_plan(w).pk]),
+        expect(researcher=302),
+    ),
+    "panel:release": (
+        "post",
+        lambda w: reverse("panel:release", args=[_plan(w).pk]),
+        expect(researcher=302),
+    ),
+}
+
+
+@pytest.mark.parametrize("route", sorted(MATRIX))
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(client, role_world, route, role):
+    check_route(client, role_world, role, *MATRIX[route])
+
+
+def test_unknown_plan_is_404(login, role_world):
+    browser = login(role_world["researcher"].user)
+    assert browser.get(reverse("panel:plan", args=[999999])).status_code == 404
+    assert browser.post(reverse("panel:send", args=[999999])).status_code == 404

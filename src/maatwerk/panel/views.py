@@ -1,0 +1,196 @@
+"""Client pages (/mijn/panel/) and the researcher's panel surveys (/werk/panel/)."""
+
+import secrets
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from maatwerk.access.decorators import client_or_practice, staff
+from maatwerk.core.forms import show_validation_error
+from maatwerk.portal.queries import current_client
+
+from . import actions, queries
+from .forms import PlanForm, ReasonForm
+from .models import PanelSurvey
+from .sampling import current_rules
+
+MANAGE = "panel.manage_panel"
+
+
+def _client(request):
+    client = current_client(request)
+    if client is None:
+        raise PermissionDenied
+    return client
+
+
+def _answer_url(survey, token: str = "") -> str | None:
+    try:
+        url = reverse("surveys:answer", kwargs={"survey_pk": survey.pk})
+    except NoReverseMatch:
+        return None
+    return f"{url}?{urlencode({'uitnodiging': token})}" if token else url
+
+
+@require_GET
+@client_or_practice
+def home(request):
+    client = _client(request)
+    invitations = list(queries.invitations_of(client)[:20])
+    for invitation in invitations:
+        invitation.answer_url = _answer_url(invitation.plan.survey)
+    context = {
+        "client": client,
+        "is_member": queries.is_member(client),
+        "invitations": invitations,
+        "rules": current_rules(),
+        "has_email": bool(client.email),
+    }
+    return render(request, "panel/home.html", context)
+
+
+@require_POST
+@client_or_practice
+def join(request):
+    client = _client(request)
+    if actions.join(client=client, user=request.user):
+        messages.success(request, _("U doet nu mee aan het klantpanel. Dank u wel!"))
+    return redirect("panel:home")
+
+
+@require_POST
+@client_or_practice
+def leave(request):
+    client = _client(request)
+    if actions.leave(client=client, user=request.user):
+        messages.success(
+            request, _("U doet niet meer mee aan het klantpanel. U krijgt geen uitnodigingen meer.")
+        )
+    return redirect("panel:home")
+
+
+@require_GET
+@client_or_practice
+def invitation(request, token):
+    client = _client(request)
+    check = queries.check_token(token, client)
+    if not check.problem:
+        url = _answer_url(check.invitation.plan.survey, token)
+        if url:
+            return redirect(url)
+    problem = check.problem or _(
+        "De vragenlijst is nu niet beschikbaar. Probeer het later nog eens."
+    )
+    return render(request, "panel/invitation.html", {"problem": problem})
+
+
+@require_GET
+@staff(MANAGE)
+def plans(request):
+    context = {
+        "plans": queries.plans()[:100],
+        "rules": current_rules(),
+        "member_count": queries.members().count(),
+    }
+    return render(request, "panel/plans.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff(MANAGE)
+def new(request):
+    form = PlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        seed = data["seed"] if data["seed"] is not None else secrets.randbelow(1_000_000_000)
+        try:
+            plan = actions.create_plan(
+                user=request.user,
+                survey=data["survey"],
+                topic=data["topic"],
+                target_size=data["target_size"],
+                strata=data["strata"],
+                seed=seed,
+                rules_exception=data["rules_exception"],
+                exception_reason=data["exception_reason"],
+                submission_token=data["submission_token"],
+            )
+        except ValidationError as error:
+            show_validation_error(form, error)
+        else:
+            return redirect("panel:plan", pk=plan.pk)
+    return render(request, "panel/new.html", {"form": form, "rules": current_rules()})
+
+
+@require_GET
+@staff(MANAGE)
+def plan(request, pk):
+    plan = get_object_or_404(
+        PanelSurvey.objects.select_related("survey", "topic", "created_by"), pk=pk
+    )
+    context = {"plan": plan, "reason_form": ReasonForm()}
+    if plan.status == PanelSurvey.Status.DRAFT:
+        context["report"] = actions.preview(plan).report
+    else:
+        context["report"] = plan.report
+        context["progress"] = queries.plan_progress(plan)
+        context["uncertain"] = queries.uncertain_count(plan)
+        rows, total = queries.response_rates(plan)
+        context["rates"], context["rate_total"] = rows, total
+        context["tables"] = queries.representativeness(plan)
+        context["min_group"] = queries.min_group_size()
+    return render(request, "panel/plan.html", context)
+
+
+@require_POST
+@staff(MANAGE)
+def send(request, pk):
+    plan = get_object_or_404(PanelSurvey, pk=pk)
+    try:
+        if plan.status == PanelSurvey.Status.DRAFT:
+            actions.confirm_plan(plan=plan, user=request.user)
+            messages.success(request, _("De uitnodigingen worden verstuurd."))
+        else:
+            actions.resume(plan=plan, user=request.user)
+            messages.success(request, _("Het versturen gaat verder."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("panel:plan", pk=plan.pk)
+
+
+@require_POST
+@staff(MANAGE)
+def remind(request, pk):
+    plan = get_object_or_404(PanelSurvey, pk=pk)
+    try:
+        actions.start_reminders(plan=plan, user=request.user)
+        messages.success(request, _("De herinnering wordt verstuurd aan wie nog niet reageerde."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("panel:plan", pk=plan.pk)
+
+
+@require_POST
+@staff(MANAGE)
+def release(request, pk):
+    plan = get_object_or_404(PanelSurvey, pk=pk)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            count = actions.resend_uncertain(
+                plan=plan, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            actions.resume(plan=plan, user=request.user)
+            messages.success(
+                request, _("%(count)s e-mails gaan opnieuw de deur uit.") % {"count": count}
+            )
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("panel:plan", pk=plan.pk)
