@@ -197,6 +197,8 @@ def book(
                     override_reason=override_reason.strip() if clashes else "",
                     submission_token=submission_token,
                     prefer_staff=(contact,) if contact else (),
+                    # Practising never takes a real colleague's time from real clients.
+                    only_staff=(client.practice_owner_id,) if client.is_practice else (),
                 )
             )
             record_event(

@@ -52,6 +52,7 @@ class Booking:
     override_reason: str = ""
     submission_token: object = None
     prefer_staff: tuple[int, ...] = ()  # e.g. the client's contact person first
+    only_staff: tuple[int, ...] = ()  # when set, nobody else may be booked (practice accounts)
 
 
 class AgendaPlugin(ABC):

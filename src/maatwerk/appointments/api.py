@@ -34,6 +34,7 @@ Reason = Annotated[
 ]
 MAX_ID = 2**63 - 1
 MAX_DAYS = 28
+MAX_DAYS_AHEAD = 366  # a first day further away than this is a mistake (and overflows)
 
 
 class SlotOut(Schema):
@@ -143,6 +144,8 @@ def free_slots(
     _require(request, rules.BOOK)
     office, kind = _office(office_id), _kind(type_code)
     first = first_day or timezone.localdate()
+    if abs((first - timezone.localdate()).days) > MAX_DAYS_AHEAD:
+        raise ApiError(422, _("Kies een eerste dag binnen een jaar van vandaag."), "invalid_date")
     last = first + timedelta(days=days - 1)
     from .agenda import plugin_for
 

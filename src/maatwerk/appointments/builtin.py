@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -151,6 +152,12 @@ class BuiltinAgenda(AgendaPlugin):
         free = self._free_staff(
             booking.office, booking.kind, booking.starts_at, prefer_staff=booking.prefer_staff
         )
+        if booking.only_staff:
+            free = [staff_id for staff_id in free if staff_id in booking.only_staff]
+            if not free:
+                raise ValidationError(
+                    _("Met een oefenaccount maak je alleen een afspraak bij jezelf.")
+                )
         if not free:
             raise self._taken(
                 booking.office, booking.kind, booking.starts_at, prefer_staff=booking.prefer_staff

@@ -47,7 +47,8 @@ def parse_moment(value: str) -> datetime | None:
         moment = datetime.fromisoformat((value or "").strip().replace(" ", "+"))
     except ValueError:
         return None
-    return moment if moment.tzinfo is not None else None
+    # Far-off years overflow when a day is added; no booking is ever that far away.
+    return moment if moment.tzinfo is not None and 2000 <= moment.year <= 2999 else None
 
 
 class MomentField(forms.Field):

@@ -331,6 +331,15 @@ def fill(version, client, sender) -> tuple[dict, str, str]:
     )
 
 
+def _earlier_letter(submission_token, client) -> SentLetter | None:
+    """The letter an earlier send of this form made; a token used for another client is refused
+    (it must never hand out someone else's letter)."""
+    earlier = SentLetter.objects.filter(submission_token=submission_token).first()
+    if earlier is not None and earlier.client_id != client.pk:
+        raise ValidationError(_("Dit formulier is al gebruikt. Begin opnieuw."))
+    return earlier
+
+
 def send_letter(
     *, client, template, channel, by_user, submission_token=None, version=None
 ) -> SentLetter:
@@ -338,7 +347,7 @@ def send_letter(
     returns the letter made then (a double click sends one letter)."""
     staff = _staff(by_user, SEND)
     submission_token = submission_token or uuid.uuid4()
-    earlier = SentLetter.objects.filter(submission_token=submission_token).first()
+    earlier = _earlier_letter(submission_token, client)
     if earlier is not None:
         return earlier
     published = LetterTemplate.objects.get(pk=template.pk).published_version
@@ -390,7 +399,7 @@ def send_letter(
                 letter_id = letter.pk
                 transaction.on_commit(lambda: email_letter.enqueue(letter_id), robust=True)
     except IntegrityError:
-        earlier = SentLetter.objects.filter(submission_token=submission_token).first()
+        earlier = _earlier_letter(submission_token, client)
         if earlier is None:
             raise
         return earlier

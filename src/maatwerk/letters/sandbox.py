@@ -163,6 +163,25 @@ def _walk(nodes, problems: list[str]) -> None:
             )
 
 
+# Letters need a few nested conditions at most. Deeper nesting or very long conditions only make
+# the parser recurse (a RecursionError, and CPU on every preview keystroke): refuse them first.
+_IF_TAG = re.compile(r"{%-?\s*(if|elif|endif)\b([^%]*)%}")
+MAX_IF_DEPTH, MAX_CONDITION_WORDS = 8, 15
+
+
+def _too_deep(text: str) -> bool:
+    depth = 0
+    for match in _IF_TAG.finditer(text):
+        tag, condition = match.groups()
+        if tag == "endif":
+            depth -= 1
+            continue
+        depth += tag == "if"
+        if depth > MAX_IF_DEPTH or len(condition.split()) > MAX_CONDITION_WORDS:
+            return True
+    return False
+
+
 def problems_in(text: str, *, max_length: int) -> list[str]:
     """Every problem with a template text, in Dutch; empty when it may be saved."""
     if len(text) > max_length:
@@ -173,13 +192,27 @@ def problems_in(text: str, *, max_length: int) -> list[str]:
                 "max": f"{max_length:,}".replace(",", "."),
             }
         ]
+    if _too_deep(text):
+        return [
+            _(
+                "De tekst heeft te veel voorwaarden in elkaar, of een te lange voorwaarde. "
+                "Gebruik hoogstens %(depth)s lagen {%% if %%} en korte voorwaarden."
+            )
+            % {"depth": MAX_IF_DEPTH}
+        ]
+    problems: list[str] = []
     try:
         template = ENGINE.from_string(text)
+        _walk(template.nodelist, problems)
     except TemplateSyntaxError as error:
         return [_syntax_message(error)]
-    problems: list[str] = []
-    _walk(template.nodelist, problems)
+    except RecursionError:  # a second guard: the depth check above should catch it first
+        return [_("De tekst is te ingewikkeld. Maak de voorwaarden eenvoudiger.")]
     return list(dict.fromkeys(problems))
+
+
+# Every character that starts a new line somewhere (e-mail headers, str.splitlines()).
+LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def validate(subject: str, body: str) -> None:
@@ -187,7 +220,7 @@ def validate(subject: str, body: str) -> None:
     errors = {}
     if found := problems_in(subject, max_length=MAX_SUBJECT_LENGTH):
         errors["subject"] = found
-    elif "\n" in subject.strip():
+    elif any(character in subject.strip() for character in LINE_BREAKS):
         errors["subject"] = [_("Het onderwerp is één regel.")]
     if found := problems_in(body, max_length=MAX_BODY_LENGTH):
         errors["body"] = found

@@ -16,7 +16,7 @@ def email_letter(letter_id: int) -> str:
     context = {"letter": letter, "body_html": sandbox.to_html(letter.body_text)}
     text = render_to_string("letters/email.txt", context)
     message = EmailMultiAlternatives(
-        subject=letter.subject, body=text, to=[letter.recipient["email"]]
+        subject=" ".join(letter.subject.split()), body=text, to=[letter.recipient["email"]]
     )
     message.attach_alternative(render_to_string("letters/email.html", context), "text/html")
     try:

@@ -79,10 +79,19 @@ def _save_attachments(message: Message, checked: list) -> None:
         attachment.save()
 
 
-def _earlier(token) -> Message | None:
+def _earlier(token, *, thread: Thread | None = None, client: Client | None = None):
+    """The message an earlier send of this form made, if any. A token used for another thread
+    or client is refused: it must never hand out someone else's message."""
     if token is None:
         return None
-    return Message.objects.select_related("thread").filter(submission_token=token).first()
+    found = Message.objects.select_related("thread").filter(submission_token=token).first()
+    if found is None:
+        return None
+    if (thread is not None and found.thread_id != thread.pk) or (
+        client is not None and found.thread.client_id != client.pk
+    ):
+        raise ValidationError(_("Dit formulier is al gebruikt. Begin opnieuw."))
+    return found
 
 
 def _token(token):
@@ -108,8 +117,8 @@ def send_client_message(
     message made then is returned and nothing is added. `at` backdates (demo data, imports).
     """
     token = _token(token)
-    earlier = _earlier(token)
-    if earlier is not None and earlier.thread.client_id == client.pk:
+    earlier = _earlier(token, client=client)
+    if earlier is not None:
         return earlier
     if thread is not None and thread.client_id != client.pk:
         raise ValidationError(_("Dit gesprek hoort niet bij deze cliënt."))
@@ -152,7 +161,7 @@ def send_client_message(
                 occurred_at=now,
             )
     except IntegrityError:
-        earlier = _earlier(token)
+        earlier = _earlier(token, client=client)
         if earlier is not None:  # the same form, sent twice at the same moment
             return earlier
         raise
@@ -209,8 +218,8 @@ def reply(
     e-mail (sent after commit, without the text) or, without digital channels, through a phone
     call or letter task for their contact person."""
     token = _token(token)
-    earlier = _earlier(token)
-    if earlier is not None and earlier.thread_id == thread.pk:
+    earlier = _earlier(token, thread=thread)
+    if earlier is not None:
         return earlier
     _check_author(author)
     body = _clean_body(body)
@@ -253,7 +262,7 @@ def reply(
             )
             _notify(thread, message, contact or author, now)
     except IntegrityError:
-        earlier = _earlier(token)
+        earlier = _earlier(token, thread=thread)
         if earlier is not None:
             return earlier
         raise
