@@ -16,94 +16,53 @@ at import) then times, for the demo office (Utrecht):
 - the client's page /mijn/afspraken/nieuw/tijden/ for a week, through django.test.Client.
 
 3 warm-ups, then --repeat timed calls each; median and p95. Target: under 100 ms. Results go to
-bench/results/appointments.md. Reuses bench/pages.py's database helpers (not edited).
+bench/results/appointments.md. Database building and timing: bench/common.py.
 
 SQLite: a file in --workdir (default var/bench/appointments). PostgreSQL: the database
 `maatwerk_bench_appointments` through BENCH_POSTGRES_URL. Without --keep both are removed.
 """
 
-import argparse
-import json
 import os
 import random
-import shutil
-import statistics
-import subprocess
 import sys
-import time
 from datetime import datetime
-from pathlib import Path
-from urllib.parse import urlsplit
 
-import psycopg
-from machine import ADMIN_URL, describe
-from pages import build, environment, git, maatwerk, postgres_clients, sqlite_clients
-from psycopg import sql
+from common import (
+    TARGET_MS,
+    arguments,
+    code_line,
+    command_line,
+    each_database,
+    finish,
+    maatwerk,
+    measure_in_child,
+    measured_in_child,
+    queries_text,
+    repeat_arguments,
+    run_child,
+    setup_django,
+    timed,
+    verdict,
+)
+from machine import describe
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results" / "appointments.md"
-WORKDIR = ROOT / "var" / "bench" / "appointments"
-BENCH_DATABASE = "maatwerk_bench_appointments"
-TARGET_MS = 100.0
-MEASURE_FLAG = "--measure-in-this-process"
+NAME = "appointments"
 FILL_FLAG = "--fill-in-this-process"
 
 
-def run_child(flag: str, env: dict, *args: str) -> None:
-    subprocess.run([sys.executable, __file__, flag, *args], env=env, check=True)  # noqa: S603
-
-
-def postgres_url() -> str:
-    return urlsplit(ADMIN_URL)._replace(path=f"/{BENCH_DATABASE}").geturl()
-
-
-def drop_postgres() -> None:
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(BENCH_DATABASE)
-            )
-        )
-
-
-def prepare_sqlite(args) -> tuple[dict, str]:
-    path = args.workdir / "appointments.sqlite3"
-    env = environment(f"sqlite:///{path}", args.workdir / "media-sqlite")
-    if args.reuse and sqlite_clients(path) == args.clients:
-        return env, f"reused `{path}`"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.rmtree(args.workdir / "media-sqlite", ignore_errors=True)
-    seconds = build("SQLite", env, args.clients, args.seed)
-    return env, f"built in {seconds:.0f} s in `{path}`"
-
-
-def prepare_postgres(args) -> tuple[dict, str]:
-    url = postgres_url()
-    env = environment(url, args.workdir / "media-pg")
-    if args.reuse and postgres_clients(url) == args.clients:
-        return env, f"reused database `{BENCH_DATABASE}`"
-    drop_postgres()
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DATABASE)))
-    shutil.rmtree(args.workdir / "media-pg", ignore_errors=True)
-    seconds = build("PostgreSQL", env, args.clients, args.seed)
-    return env, f"built in {seconds:.0f} s as database `{BENCH_DATABASE}`"
+def measure(name: str, env: dict, args) -> dict:
+    # A reused database (or one built while the code moved on) gets newer migrations.
+    maatwerk(["migrate", "--no-input", "-v", "0"], env)
+    print(f"\n== {name}: {args.appointments:,} appointments", flush=True)
+    run_child(__file__, FILL_FLAG, env, str(args.appointments), str(args.seed))
+    return measure_in_child(__file__, name, env, args, *repeat_arguments(args))
 
 
 # The children: Django set up for one database.
 
 
-def setup_django():
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.settings")
-    django.setup()
-
-
 def fill_here(target: int, seed: int) -> None:
     """Bulk-create ``target`` appointments on the staff's availability (no overlaps)."""
-    setup_django()
     from datetime import timedelta
 
     from django.db import connection
@@ -185,29 +144,6 @@ def fill_here(target: int, seed: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     print(f"{Appointment.objects.count():,} appointments", flush=True)
-
-
-def timed(fn, repeat: int, warmup: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    counts = []
-    for _ in range(warmup):
-        with CaptureQueriesContext(connection) as queries:
-            fn()
-        counts.append(len(queries))
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        timings.append((time.perf_counter() - started) * 1000)
-    return {
-        "median": statistics.median(timings),
-        "p95": statistics.quantiles(timings, n=20, method="inclusive")[18],
-        "min": min(timings),
-        "max": max(timings),
-        "queries": counts,
-    }
 
 
 def measure_here(repeat: int, warmup: int) -> dict:
@@ -301,23 +237,18 @@ def report(results: list[dict], args, command: str) -> str:
             "|---|---:|---:|---:|---:|---:|---|",
         ]
         for row in result["rows"]:
-            verdict = "yes" if row["median"] < TARGET_MS else "**no**"
-            low, high = min(row["queries"]), max(row["queries"])
-            count = str(low) if low == high else f"{low}–{high}"
             lines.append(
                 f"| {row['label']} | {row['median']:.1f} | {row['p95']:.1f} | "
-                f"{row['min']:.1f} | {row['max']:.1f} | {count} | {verdict} |"
+                f"{row['min']:.1f} | {row['max']:.1f} | {queries_text(row['queries'])} | "
+                f"{verdict(row)} |"
             )
         lines.append("")
     load = os.getloadavg()
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    changed = git("--no-optional-locks", "status", "--porcelain")
     lines += [
         "Machine: " + "; ".join(describe()) + f"; load average at the end {load[0]:.2f} "
         "(other work shared the 2 cores while this ran).",
         "",
-        f"Code: commit {commit}"
-        + (" with uncommitted changes in the working tree." if changed else "."),
+        code_line(),
         "",
         "The search reads four small sets (opening hours, the office's availability blocks, "
         "absences and active appointments of those staff in the window, through the "
@@ -330,63 +261,19 @@ def report(results: list[dict], args, command: str) -> str:
 
 
 def main() -> int:
-    if MEASURE_FLAG in sys.argv or FILL_FLAG in sys.argv:
-        parser = argparse.ArgumentParser()
-        parser.add_argument(MEASURE_FLAG, dest="output", type=Path)
-        parser.add_argument(FILL_FLAG, dest="fill", type=int)
-        parser.add_argument("--repeat", type=int, default=30)
-        parser.add_argument("--warmup", type=int, default=3)
-        parser.add_argument("--seed", type=int, default=1)
-        args = parser.parse_args()
-        if args.fill is not None:
-            fill_here(args.fill, args.seed)
-        else:
-            args.output.write_text(json.dumps(measure_here(args.repeat, args.warmup)))
+    if FILL_FLAG in sys.argv:
+        setup_django()
+        fill_here(int(sys.argv[2]), int(sys.argv[3]))
+        return 0
+    if measured_in_child(measure_here):
         return 0
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--clients", type=int, default=300_000)
+    parser = arguments(__doc__.split("\n")[0], NAME)
     parser.add_argument("--appointments", type=int, default=200_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", choices=["sqlite", "postgres"])
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--reuse", action="store_true")
-    parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--workdir", type=Path, default=WORKDIR)
-    parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
-    command = " ".join([".venv/bin/python bench/appointments.py", *sys.argv[1:]])
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    databases = [("SQLite", prepare_sqlite), ("PostgreSQL", prepare_postgres)]
-    if args.only:
-        databases = [d for d in databases if d[0].lower().startswith(args.only[:6])]
-    results = []
-    try:
-        for name, prepare in databases:
-            env, prepared = prepare(args)
-            # A reused database (or one built while the code moved on) gets newer migrations.
-            maatwerk(["migrate", "--no-input", "-v", "0"], env)
-            print(f"\n== {name}: {args.appointments:,} appointments", flush=True)
-            run_child(FILL_FLAG, env, str(args.appointments), "--seed", str(args.seed))
-            output = args.workdir / f"measured-{name.lower()}.json"
-            run_child(
-                MEASURE_FLAG, env, str(output), "--repeat", str(args.repeat),
-                "--warmup", str(args.warmup),
-            )  # fmt: skip
-            result = json.loads(output.read_text())
-            result.update(database=name, prepared=prepared)
-            results.append(result)
-    finally:
-        if not args.keep:
-            if not args.only or args.only == "sqlite":
-                shutil.rmtree(args.workdir, ignore_errors=True)
-            if not args.only or args.only == "postgres":
-                drop_postgres()
-    args.output.write_text(report(results, args, command))
-    print(f"\nWrote {args.output}")
-    slow = [r for result in results for r in result["rows"] if r["median"] >= TARGET_MS]
-    return 1 if slow else 0
+    command = command_line(NAME)
+    results = each_database(args, NAME, measure)
+    return finish(report(results, args, command), args.output, results)
 
 
 if __name__ == "__main__":

@@ -18,109 +18,57 @@ Results go to bench/results/messaging.md. SQLite: a file in --workdir; PostgreSQ
 `maatwerk_bench_messaging` (created and dropped through BENCH_POSTGRES_URL).
 """
 
-import argparse
-import json
 import os
 import random
-import shutil
-import statistics
-import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-import psycopg
-from machine import ADMIN_URL
-from pages import environment, git, machine, queries_text, sqlite_clients, wait_for_quiet
-from psycopg import sql
+from common import (
+    TARGET_MS,
+    arguments,
+    command_line,
+    each_database,
+    finish,
+    footer,
+    measure_in_child,
+    measured_in_child,
+    page_table,
+    postgres_count,
+    repeat_arguments,
+    run_child,
+    setup_django,
+    timed,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results" / "messaging.md"
-WORKDIR = ROOT / "var" / "bench" / "messaging"
-BENCH_DATABASE = "maatwerk_bench_messaging"
-TARGET_MS = 100.0
+NAME = "messaging"
 BUILD_FLAG = "--build-in-this-process"
-MEASURE_FLAG = "--measure-in-this-process"
 
 
 # The parent
 
 
-def child(flag: str, env: dict, *args: str) -> None:
-    subprocess.run([sys.executable, __file__, flag, *args], env=env, check=True)  # noqa: S603
-
-
-def postgres_url() -> str:
-    return urlsplit(ADMIN_URL)._replace(path=f"/{BENCH_DATABASE}").geturl()
-
-
-def postgres_threads(url: str) -> int | None:
-    try:
-        with psycopg.connect(url) as connection:
-            return connection.execute("SELECT count(*) FROM messaging_thread").fetchone()[0]
-    except psycopg.Error:
-        return None
-
-
-def drop_postgres() -> None:
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(BENCH_DATABASE)
-            )
-        )
-
-
-def prepare_sqlite(args) -> tuple[dict, str]:
-    path = args.workdir / "messaging.sqlite3"
-    env = environment(f"sqlite:///{path}", args.workdir / "media-sqlite")
-    if args.reuse and sqlite_clients(path) == args.clients:
-        return env, f"reused `{path}`"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+def build_in_child(display: str, env: dict, args) -> float:
+    print(f"\n== {display}: demo loader and {args.threads:,} threads", flush=True)
     started = time.monotonic()
-    child(BUILD_FLAG, env, str(args.clients), str(args.threads))
-    return env, f"built in {time.monotonic() - started:.0f} s in `{path}`"
+    run_child(__file__, BUILD_FLAG, env, str(args.clients), str(args.threads), str(args.seed))
+    return time.monotonic() - started
 
 
-def prepare_postgres(args) -> tuple[dict, str]:
-    url = postgres_url()
-    env = environment(url, args.workdir / "media-pg")
-    if args.reuse and postgres_threads(url):
-        how = f"reused database `{BENCH_DATABASE}`"
-    else:
-        drop_postgres()
-        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DATABASE)))
-        started = time.monotonic()
-        child(BUILD_FLAG, env, str(args.clients), str(args.threads))
-        how = f"built in {time.monotonic() - started:.0f} s as database `{BENCH_DATABASE}`"
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute("ANALYZE")
-    return env, how + ", then `ANALYZE`"
+def has_threads(url: str, args) -> bool:
+    return bool(postgres_count(url, "SELECT count(*) FROM messaging_thread"))
 
 
 def measure(name: str, env: dict, args) -> dict:
-    load = wait_for_quiet(name, args.max_load)
-    print(f"\n== {name}: measuring (load average {load[0]:.2f})", flush=True)
-    output = args.workdir / f"measured-{name.lower()}.json"
-    child(MEASURE_FLAG, env, str(output), str(args.repeat), str(args.warmup))
-    result = json.loads(output.read_text())
-    result["database"] = name
-    result["load_before"] = load
-    return result
+    return measure_in_child(__file__, name, env, args, *repeat_arguments(args))
 
 
 # Child: build
 
 
-def build_here(clients: int, threads: int) -> None:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.settings")
-    django.setup()
+def build_here(clients: int, threads: int, seed: int) -> None:
+    setup_django()
     from django.core.management import call_command
 
     from maatwerk.demo import loader
@@ -129,7 +77,7 @@ def build_here(clients: int, threads: int) -> None:
     call_command("migrate", verbosity=0, interactive=False)
     loader._load_app_demos = lambda progress: messaging_demo.load(progress)
     started = time.monotonic()
-    result = loader.load(clients=clients, seed=1, progress=lambda text: None)
+    result = loader.load(clients=clients, seed=seed, progress=lambda text: None)
     print(f"demo loader: {result.clients:,} clients in {result.seconds:.0f} s", flush=True)
     bulk_threads(threads)
     print(f"threads written; build took {time.monotonic() - started:.0f} s", flush=True)
@@ -220,15 +168,10 @@ def _waiting_due(rng, today, reply_due):
 
 
 def measure_here(repeat: int, warmup: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.settings")
-    django.setup()
+    setup_django()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from django.db import connection
     from django.test import Client as TestClient
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from maatwerk.clients.models import Client
@@ -276,42 +219,35 @@ def measure_here(repeat: int, warmup: int) -> dict:
     rows = []
     for label, who, path, data in pages:
         browser = browsers[who]
-        counts = []
-        for _ in range(warmup):
-            with CaptureQueriesContext(connection) as captured:
-                response = browser.get(path, data)
-            if response.status_code != 200:
-                raise SystemExit(f"{label}: HTTP {response.status_code}")
-            counts.append(len(captured))
-        timings = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            browser.get(path, data)
-            timings.append((time.perf_counter() - started) * 1000)
+
+        def run(browser=browser, path=path, data=data):
+            return browser.get(path, data)
+
+        def warm(run=run, label=label):
+            if (status := run().status_code) != 200:
+                raise SystemExit(f"{label}: HTTP {status}")
+
         rows.append({
             "page": label, "user": who,
             "path": f"{path}?{urlencode(data)}" if data else path,
-            "median": statistics.median(timings),
-            "p95": statistics.quantiles(timings, n=20, method="inclusive")[18],
-            "min": min(timings), "max": max(timings), "queries": counts,
+            **timed(run, repeat, warmup, warm=warm),
         })  # fmt: skip
         print(f"{label}: {rows[-1]['median']:.1f} ms median", file=sys.stderr, flush=True)
+
     # The inbox query alone (first page and count), without the page around it.
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
+    def inbox_query():
         threads = queries.inbox(adviser, queries.UNASSIGNED)
         threads.count()
         list(threads[:25])
-        timings.append((time.perf_counter() - started) * 1000)
-    facts["query_unassigned_median"] = statistics.median(timings)
+
+    facts["query_unassigned_median"] = timed(inbox_query, repeat, warmup=0)["median"]
     return {"facts": facts, "rows": rows}
 
 
 # Report
 
 
-def report(results: list[dict], args, command: str, load: tuple, prepared: dict) -> str:
+def report(results: list[dict], args, command: str, load: tuple) -> str:
     lines = [
         "# Benchmark: the messaging inbox at national scale",
         "",
@@ -330,7 +266,7 @@ def report(results: list[dict], args, command: str, load: tuple, prepared: dict)
             f"## {result['database']}",
             "",
             f"{f['clients']:,} clients, {f['threads']:,} threads, {f['messages']:,} messages "
-            f"({prepared[result['database']]}). Load average before measuring: "
+            f"({result['prepared']}). Load average before measuring: "
             f"{result['load_before'][0]:.2f}. The adviser (`adviseur`) has {f['mine']:,} threads "
             f"assigned ({f['mine_waiting']:,} waiting) and {f['my_clients']:,} threads of their "
             f"own clients; their offices have {f['unassigned']:,} unassigned threads "
@@ -339,34 +275,10 @@ def report(results: list[dict], args, command: str, load: tuple, prepared: dict)
             f"alone (unassigned: count and first page) takes {f['query_unassigned_median']:.1f} "
             "ms median.",
             "",
-            "| Page | User | Path | Median ms | p95 ms | Min ms | Max ms | SQL queries "
-            f"| < {TARGET_MS:.0f} ms |",
-            "|---|---|---|---:|---:|---:|---:|---:|---|",
+            *page_table(result["rows"]),
         ]
-        for row in result["rows"]:
-            verdict = "yes" if row["median"] < TARGET_MS else "**no**"
-            lines.append(
-                f"| {row['page']} | {row['user']} | `{row['path']}` | {row['median']:.1f} "
-                f"| {row['p95']:.1f} | {row['min']:.1f} | {row['max']:.1f} "
-                f"| {queries_text(row['queries'])} | {verdict} |"
-            )
-        lines.append("")
-    slow = [
-        f"{result['database']}: {row['page']} ({row['median']:.0f} ms)"
-        for result in results
-        for row in result["rows"]
-        if row["median"] >= TARGET_MS
-    ]
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    changed = git("--no-optional-locks", "status", "--porcelain")
     lines += [
-        f"Over the {TARGET_MS:.0f} ms target: " + ("; ".join(slow) if slow else "none") + ".",
-        "",
-        "Machine: " + "; ".join(machine(load)) + ".",
-        "",
-        f"Code: commit {commit}"
-        + (" with uncommitted changes in the working tree." if changed else "."),
-        "",
+        *footer(results, load),
         NOTES,
         "",
     ]
@@ -390,45 +302,17 @@ NOTES = (
 
 def main() -> int:
     if BUILD_FLAG in sys.argv:
-        build_here(int(sys.argv[2]), int(sys.argv[3]))
+        build_here(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
         return 0
-    if MEASURE_FLAG in sys.argv:
-        output, repeat, warmup = Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-        output.write_text(json.dumps(measure_here(repeat, warmup)))
+    if measured_in_child(measure_here):
         return 0
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--clients", type=int, default=300_000)
+    parser = arguments(__doc__.split("\n")[0], NAME)
     parser.add_argument("--threads", type=int, default=100_000)
-    parser.add_argument("--only", choices=["sqlite", "postgres"])
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--reuse", action="store_true")
-    parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--max-load", type=float)
-    parser.add_argument("--workdir", type=Path, default=WORKDIR)
-    parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
-    command = " ".join([".venv/bin/python bench/messaging.py", *sys.argv[1:]])
+    command = command_line(NAME)
     load = os.getloadavg()
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    results, prepared = [], {}
-    try:
-        if args.only in (None, "sqlite"):
-            env, prepared["SQLite"] = prepare_sqlite(args)
-            results.append(measure("SQLite", env, args))
-        if args.only in (None, "postgres"):
-            env, prepared["PostgreSQL"] = prepare_postgres(args)
-            results.append(measure("PostgreSQL", env, args))
-    finally:
-        if not args.keep:
-            shutil.rmtree(args.workdir, ignore_errors=True)
-            if args.only in (None, "postgres"):
-                drop_postgres()
-    text = report(results, args, command, load, prepared)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text)
-    print("\n" + text)
-    return 1 if any(r["median"] >= TARGET_MS for res in results for r in res["rows"]) else 0
+    results = each_database(args, NAME, measure, builder=build_in_child, reusable=has_threads)
+    return finish(report(results, args, command, load), args.output, results)
 
 
 if __name__ == "__main__":

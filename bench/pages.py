@@ -22,135 +22,33 @@ SQLite: a file in --workdir (default var/bench/pages). PostgreSQL: the database
 postgres://postgres@127.0.0.1:5432/postgres). Without --keep both are removed afterwards.
 """
 
-import argparse
-import json
 import os
 import re
-import shutil
-import sqlite3
-import statistics
-import subprocess
 import sys
-import time
-from contextlib import closing
 from datetime import datetime
-from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-import psycopg
-from machine import ADMIN_URL, describe
-from psycopg import sql
+from common import (
+    TARGET_MS,
+    arguments,
+    command_line,
+    each_database,
+    finish,
+    footer,
+    maatwerk,
+    measure_in_child,
+    measured_in_child,
+    page_table,
+    repeat_arguments,
+    setup_django,
+    timed,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results" / "pages.md"
-WORKDIR = ROOT / "var" / "bench" / "pages"
-BENCH_DATABASE = "maatwerk_bench_pages"
-TARGET_MS = 100.0
+NAME = "pages"
 SEARCH_WORD = "jans"  # part of Jansen and Janssen, two of the most common Dutch surnames
-MEASURE_FLAG = "--measure-in-this-process"
-QUIET_WAIT = 900  # seconds --max-load waits at most before measuring anyway
-COUNT_CLIENTS = "SELECT count(*) FROM clients_client"
 
 
 # The parent: build or find the databases, start one measuring process per database, report.
-
-
-def maatwerk(args: list[str], env: dict, capture: bool = False) -> subprocess.CompletedProcess:
-    done = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "maatwerk.cli", *args], env=env, text=True, capture_output=capture
-    )
-    if done.returncode:
-        if capture:
-            sys.stderr.write(done.stdout + done.stderr)
-        raise SystemExit(f"maatwerk {' '.join(args)}: exit status {done.returncode}")
-    return done
-
-
-def environment(url: str, media: Path) -> dict:
-    env = {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(media), "MAATWERK_MODE": "demo"}
-    env.pop("ALLOWED_HOSTS", None)  # the demo default allows 'testserver'
-    return env
-
-
-def build(name: str, env: dict, clients: int, seed: int) -> float:
-    print(f"\n== {name}: migrate, demo_data --clients {clients} --seed {seed}", flush=True)
-    maatwerk(["migrate", "--no-input", "-v", "0"], env)
-    started = time.monotonic()
-    maatwerk(["demo_data", "--clients", str(clients), "--seed", str(seed)], env)
-    return time.monotonic() - started
-
-
-def sqlite_clients(path: Path) -> int | None:
-    if not path.exists():
-        return None
-    try:
-        with closing(sqlite3.connect(path)) as connection:
-            return connection.execute(COUNT_CLIENTS).fetchone()[0]
-    except sqlite3.DatabaseError:
-        return None
-
-
-def postgres_clients(url: str) -> int | None:
-    try:
-        with psycopg.connect(url) as connection:
-            return connection.execute(COUNT_CLIENTS).fetchone()[0]
-    except psycopg.Error:
-        return None
-
-
-def postgres_url() -> str:
-    return urlsplit(ADMIN_URL)._replace(path=f"/{BENCH_DATABASE}").geturl()
-
-
-def drop_postgres() -> None:
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(BENCH_DATABASE)
-            )
-        )
-
-
-def prepare_sqlite(args) -> tuple[dict, str]:
-    path = args.workdir / "pages.sqlite3"
-    env = environment(f"sqlite:///{path}", args.workdir / "media-sqlite")
-    if args.reuse and sqlite_clients(path) == args.clients:
-        return env, f"reused `{path}`"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.rmtree(args.workdir / "media-sqlite", ignore_errors=True)
-    seconds = build("SQLite", env, args.clients, args.seed)
-    return env, f"built in {seconds:.0f} s in `{path}`"
-
-
-def prepare_postgres(args) -> tuple[dict, str]:
-    url = postgres_url()
-    env = environment(url, args.workdir / "media-pg")
-    if args.reuse and postgres_clients(url) == args.clients:
-        how = f"reused database `{BENCH_DATABASE}`"
-    else:
-        drop_postgres()
-        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DATABASE)))
-        shutil.rmtree(args.workdir / "media-pg", ignore_errors=True)
-        seconds = build("PostgreSQL", env, args.clients, args.seed)
-        how = f"built in {seconds:.0f} s as database `{BENCH_DATABASE}`"
-    # Autovacuum analyses freshly loaded tables within a minute or two; do it now, so the
-    # planner's statistics do not depend on how soon after the load we measure.
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute("ANALYZE")
-    return env, how + ", then `ANALYZE`"
-
-
-def wait_for_quiet(name: str, max_load: float | None) -> tuple[float, float, float]:
-    """Wait (at most QUIET_WAIT seconds) until the 1-minute load average is at most max_load."""
-    deadline = time.monotonic() + QUIET_WAIT
-    load = os.getloadavg()
-    while max_load is not None and load[0] > max_load and time.monotonic() < deadline:
-        print(f"{name}: load average {load[0]:.2f} > {max_load}, waiting", flush=True)
-        time.sleep(15)
-        load = os.getloadavg()
-    return load
 
 
 def measure(name: str, env: dict, args) -> dict:
@@ -158,46 +56,27 @@ def measure(name: str, env: dict, args) -> dict:
     token = created.stdout.strip()
     # stderr says "API-sleutel <id> (bench) voor adviseur aangemaakt. ..."
     token_id = re.search(r"API-sleutel (\d+) ", created.stderr).group(1)
-    load = wait_for_quiet(name, args.max_load)
-    print(f"\n== {name}: measuring (load average {load[0]:.2f})", flush=True)
-    output = args.workdir / f"measured-{name.lower()}.json"
     try:
-        subprocess.run(  # noqa: S603
-            [
-                sys.executable,
-                __file__,
-                MEASURE_FLAG,
-                str(output),
-                "--repeat",
-                str(args.repeat),
-                "--warmup",
-                str(args.warmup),
-            ],
-            env={**env, "BENCH_API_TOKEN": token},
-            check=True,
+        return measure_in_child(
+            __file__,
+            name,
+            {**env, "BENCH_API_TOKEN": token},
+            args,
+            *repeat_arguments(args),
         )
     finally:
         maatwerk(["api_token", "revoke", token_id], env, capture=True)
-    result = json.loads(output.read_text())
-    result["database"] = name
-    result["load_before"] = load
-    return result
 
 
 # The child: Django set up for one database; measure each page, write the figures as JSON.
 
 
 def measure_here(repeat: int, warmup: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.settings")
-    django.setup()
+    setup_django()
 
     from django.conf import settings
     from django.contrib.auth import get_user_model
-    from django.db import connection
     from django.test import Client as TestClient
-    from django.test.utils import CaptureQueriesContext
 
     from maatwerk.access.rules import visible_clients
     from maatwerk.clients.forms import SORTS
@@ -249,28 +128,19 @@ def measure_here(repeat: int, warmup: int) -> dict:
     rows = []
     for label, who, path, data in pages:
         browser = api if who == "api" else browsers[who]
-        counts = []
-        for _ in range(warmup):
-            with CaptureQueriesContext(connection) as queries:
-                response = browser.get(path, data)
-            check(response, label, must_show.get(label))
-            counts.append(len(queries))
-        timings = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            response = browser.get(path, data)
-            timings.append((time.perf_counter() - started) * 1000)
-            check(response, label, None)
+
+        def warm(browser=browser, path=path, data=data, label=label):
+            check(browser.get(path, data), label, must_show.get(label))
+
+        def run(browser=browser, path=path, data=data, label=label):
+            check(browser.get(path, data), label, None)
+
         rows.append(
             {
                 "page": label,
                 "user": who,
                 "path": f"{path}?{urlencode(data)}" if data else path,
-                "median": statistics.median(timings),
-                "p95": statistics.quantiles(timings, n=20, method="inclusive")[18],
-                "min": min(timings),
-                "max": max(timings),
-                "queries": counts,
+                **timed(run, repeat, warmup, warm=warm),
             }
         )
         print(f"{label}: {rows[-1]['median']:.1f} ms median", file=sys.stderr, flush=True)
@@ -290,35 +160,7 @@ def check(response, label: str, must_show: str | None) -> None:
 # The report.
 
 
-def git(*args: str) -> str:
-    """The output of a read-only git command, or "" when git is not at hand."""
-    try:
-        done = subprocess.run(  # noqa: S603
-            ["git", *args],  # noqa: S607
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return ""
-    return done.stdout.strip()
-
-
-def machine(load: tuple[float, float, float]) -> list[str]:
-    return [
-        *describe(),
-        f"load average before the run {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} "
-        "(1 / 5 / 15 min)",
-    ]
-
-
-def queries_text(counts: list[int]) -> str:
-    low, high = min(counts), max(counts)
-    return str(low) if low == high else f"{low}–{high}"
-
-
-def report(results: list[dict], args, command: str, load: tuple, prepared: dict) -> str:
+def report(results: list[dict], args, command: str, load: tuple) -> str:
     lines = [
         "# Benchmark: page latency at national scale",
         "",
@@ -341,7 +183,7 @@ def report(results: list[dict], args, command: str, load: tuple, prepared: dict)
             f"## {result['database']}",
             "",
             f"{facts['clients']:,} clients (`demo_data --clients {args.clients} --seed "
-            f"{args.seed}`, {prepared[result['database']]}). Load average before measuring: "
+            f"{args.seed}`, {result['prepared']}). Load average before measuring: "
             f"{result['load_before'][0]:.2f}. The adviser (`adviseur`) has {facts['caseload']:,} "
             f"clients, {facts['caseload_jans']:,} of them with '{facts['search_word']}' in the "
             f"surname; the manager's office has {facts['office']:,} clients "
@@ -349,35 +191,10 @@ def report(results: list[dict], args, command: str, load: tuple, prepared: dict)
             f"timeline are of the first client on the adviser's list ({facts['file_events']} "
             f"timeline events); `klant` has {facts['klant_events']} events.",
             "",
-            "| Page | User | Path | Median ms | p95 ms | Min ms | Max ms | SQL queries "
-            f"| < {TARGET_MS:.0f} ms |",
-            "|---|---|---|---:|---:|---:|---:|---:|---|",
+            *page_table(result["rows"]),
         ]
-        for row in result["rows"]:
-            verdict = "yes" if row["median"] < TARGET_MS else "**no**"
-            path = row["path"].replace("|", "\\|")
-            lines.append(
-                f"| {row['page']} | {row['user']} | `{path}` | {row['median']:.1f} "
-                f"| {row['p95']:.1f} | {row['min']:.1f} | {row['max']:.1f} "
-                f"| {queries_text(row['queries'])} | {verdict} |"
-            )
-        lines.append("")
-    slow = [
-        f"{result['database']}: {row['page']} ({row['median']:.0f} ms)"
-        for result in results
-        for row in result["rows"]
-        if row["median"] >= TARGET_MS
-    ]
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    changed = git("--no-optional-locks", "status", "--porcelain")
     lines += [
-        f"Over the {TARGET_MS:.0f} ms target: " + ("; ".join(slow) if slow else "none") + ".",
-        "",
-        "Machine: " + "; ".join(machine(load)) + ".",
-        "",
-        f"Code: commit {commit}"
-        + (" with uncommitted changes in the working tree." if changed else "."),
-        "",
+        *footer(results, load),
         "The BSN searched for and the client file opened are those of the first client on the "
         "adviser's caseload (sorted by name); `api` is the adviser's token. Every client-file "
         "view (page and API timeline) writes an audit row under a lock on the audit chain's "
@@ -389,57 +206,14 @@ def report(results: list[dict], args, command: str, load: tuple, prepared: dict)
 
 
 def main() -> int:
-    if MEASURE_FLAG in sys.argv:
-        parser = argparse.ArgumentParser()
-        parser.add_argument(MEASURE_FLAG, dest="output", type=Path, required=True)
-        parser.add_argument("--repeat", type=int, required=True)
-        parser.add_argument("--warmup", type=int, required=True)
-        args = parser.parse_args()
-        args.output.write_text(json.dumps(measure_here(args.repeat, args.warmup)))
+    if measured_in_child(measure_here):
         return 0
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--clients", type=int, default=300_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", choices=["sqlite", "postgres"])
-    parser.add_argument("--repeat", type=int, default=30, help="timed requests per page")
-    parser.add_argument("--warmup", type=int, default=3, help="untimed requests per page first")
-    parser.add_argument(
-        "--reuse", action="store_true", help="measure existing databases with --clients clients"
-    )
-    parser.add_argument("--keep", action="store_true", help="keep the databases afterwards")
-    parser.add_argument(
-        "--max-load",
-        type=float,
-        help="before measuring a database, wait (at most 15 minutes) until the 1-minute load "
-        "average is at most this",
-    )
-    parser.add_argument("--workdir", type=Path, default=WORKDIR)
-    parser.add_argument("--output", type=Path, default=RESULTS)
-    args = parser.parse_args()
-    command = " ".join([".venv/bin/python bench/pages.py", *sys.argv[1:]])
-
+    args = arguments(__doc__.split("\n")[0], NAME).parse_args()
+    command = command_line(NAME)
     load = os.getloadavg()
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    results, prepared = [], {}
-    try:
-        if args.only in (None, "sqlite"):
-            env, prepared["SQLite"] = prepare_sqlite(args)
-            results.append(measure("SQLite", env, args))
-        if args.only in (None, "postgres"):
-            env, prepared["PostgreSQL"] = prepare_postgres(args)
-            results.append(measure("PostgreSQL", env, args))
-    finally:
-        if not args.keep:
-            shutil.rmtree(args.workdir, ignore_errors=True)
-            if args.only in (None, "postgres"):
-                drop_postgres()
-    text = report(results, args, command, load, prepared)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text)
-    print("\n" + text)
-    slow = [r for result in results for r in result["rows"] if r["median"] >= TARGET_MS]
-    return 1 if slow else 0
+    results = each_database(args, NAME, measure)
+    return finish(report(results, args, command, load), args.output, results)
 
 
 if __name__ == "__main__":

@@ -392,17 +392,11 @@ def test_confirm_with_a_far_future_moment_is_not_a_500(login, client_record, off
     assert response.status_code in (200, 302, 400)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="SECURITY: ?dag=0001-01-01 on the agenda overflows a date (500)"
-)
 def test_agenda_with_the_first_possible_day_is_not_a_500(login, adviser):
     response = login(adviser.user).get(reverse("appointments:agenda"), {"dag": "0001-01-01"})
     assert response.status_code in (200, 400)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="SECURITY: ?medewerker=² passes isdigit() but int() raises (500)"
-)
 def test_agenda_with_a_unicode_digit_is_not_a_500(login, adviser):
     response = login(adviser.user).get(reverse("appointments:agenda"), {"medewerker": "²"})
     assert response.status_code in (200, 400, 404)
@@ -533,10 +527,6 @@ def test_client_cannot_compliment_staff_of_another_office(client_record, far_man
         fb.compliment(client_record, far_manager)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY: a manager may change improvement points of any office's sessions",
-)
 def test_manager_of_another_office_cannot_change_an_improvement_point(
     login, manager, office, adviser, far_manager
 ):
@@ -548,14 +538,10 @@ def test_manager_of_another_office_cannot_change_an_improvement_point(
     assert web.get(reverse("feedback:point_detail", args=[point.pk])).status_code == 403
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY: a manager may read another office's session notes and add points to it",
-)
 def test_manager_of_another_office_cannot_open_its_sessions(login, manager, office, far_manager):
     session, _found = fb.session(manager.user, office)
     web = login(far_manager.user)
-    assert web.get(reverse("feedback:session_detail", args=[session.pk])).status_code == 403
+    assert web.get(reverse("feedback:session_detail", args=[session.pk])).status_code in (403, 404)
 
 
 # --- the API: bad input and existence oracles ---------------------------------------------------
@@ -570,11 +556,6 @@ def test_api_free_slots_at_the_end_of_time_is_not_a_500(api, adviser, office):
     assert response.status_code in (200, 422)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY: /api/plannen/{id} tells a token without the right which client ids exist "
-    "(403 for a real client, 404 for an unknown one)",
-)
 def test_api_plan_does_not_reveal_which_clients_exist(api, client_record, office):
     from maatwerk.api.tests.helpers import staff_with_only
 
@@ -640,10 +621,6 @@ def test_practice_booking_never_takes_a_real_colleagues_time(practice, other_adv
     assert appointment.staff_id == practice.practice_owner_id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY: a practice account's compliment reaches a real colleague as a real one",
-)
 def test_practice_compliment_does_not_reach_real_colleagues(
     django_capture_on_commit_callbacks, practice, other_adviser
 ):

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
-from maatwerk.access.rules import client_access, staff_of
-from maatwerk.clients import access_grants
+from maatwerk.access.rules import staff_of
 from maatwerk.clients import actions as client_actions
+from maatwerk.clients.file_access import open_client_file
 from maatwerk.clients.models import Client
 from maatwerk.core.forms import show_validation_error
 from maatwerk.organisation.models import Office, StaffMember
@@ -70,19 +70,8 @@ def _client_flow(request) -> Flow:
 
 def _staff_flow(request, pk: int):
     """The client for staff, or a redirect to give a reason first (as the client file does)."""
-    client = get_object_or_404(Client, pk=pk)
-    access = client_access(request.user, client)
-    if access.allowed:
-        reason = access.implied_reason
-    elif access.needs_reason:
-        reason = access_grants.granted_reason(request.session, client.pk)
-        if reason is None:
-            return None, redirect("clients:access_reason", pk=client.pk)
-    else:
-        raise PermissionDenied
-    if request.method == "GET":
-        client_actions.record_file_view(user=request.user, client=client, reason=reason)
-    return Flow(client, by_staff=True), None
+    client, redirect_to = open_client_file(request, pk)
+    return (Flow(client, by_staff=True) if client else None), redirect_to
 
 
 def _week(request) -> int:
@@ -351,19 +340,31 @@ def staff_confirm(request, pk: int):
 # --- staff: agenda, one appointment, outcome ------------------------------------------------
 
 
+# Agendas a decade away are typing mistakes (and the first and last dates overflow).
+AGENDA_DAYS_AROUND_TODAY = 3660
+
+
 def _day(request) -> date:
+    today = timezone.localdate()
     try:
-        return date.fromisoformat(request.GET.get("dag", ""))
+        day = date.fromisoformat(request.GET.get("dag", ""))
     except ValueError:
-        return timezone.localdate()
+        return today
+    return day if abs((day - today).days) <= AGENDA_DAYS_AROUND_TODAY else today
+
+
+def _plain_id(value) -> int | None:
+    """A database id from a query parameter: ASCII digits only ("²" passes str.isdigit)."""
+    value = str(value)
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
 def _agenda_staff(request) -> StaffMember:
     me = staff_of(request.user)
-    wanted = request.GET.get("medewerker", "")
-    if not wanted or not wanted.isdigit() or int(wanted) == me.pk:
+    wanted = _plain_id(request.GET.get("medewerker", ""))
+    if wanted is None or wanted == me.pk:
         return me
-    other = StaffMember.objects.filter(pk=int(wanted)).first()
+    other = StaffMember.objects.filter(pk=wanted).first()
     if other is None or not rules.may_see_agenda_of(request.user, other):
         raise Http404
     return other
@@ -493,10 +494,28 @@ def availability(request):
 
 
 def _manageable_staff(request, pk) -> StaffMember:
-    person = StaffMember.objects.filter(pk=int(pk)).first() if str(pk).isdigit() else None
+    person = StaffMember.objects.filter(pk=wanted).first() if (wanted := _plain_id(pk)) else None
     if person is None or not rules.may_manage_availability(request.user, person):
         raise PermissionDenied
     return person
+
+
+def _add_to_agenda(request, form_name: str, form, add, done: str):
+    """Add a block or an absence from a posted form for the staff member it names: back to that
+    person's availability with ``done`` said, or the page again (400) with the errors."""
+    person = staff_of(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        person = _manageable_staff(request, data["medewerker"])
+        try:
+            add(person, data)
+        except ValidationError as error:
+            show_validation_error(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(reverse("appointments:availability") + f"?medewerker={person.pk}")
+    context = _availability_context(request, person, **{form_name: form})
+    return render(request, "appointments/availability.html", context, status=400)
 
 
 @staff(MANAGE)
@@ -508,28 +527,22 @@ def availability_add(request):
     form = AvailabilityForm(
         request.POST, staff_choices=staff_choices, office_choices=office_choices
     )
-    person = me
-    if form.is_valid():
-        data = form.cleaned_data
-        person = _manageable_staff(request, data["medewerker"])
-        try:
-            actions.add_availability(
-                staff_member=person,
-                office=Office.objects.get(pk=data["vestiging"]),
-                weekday=data["dag"],
-                starts=data["van"],
-                ends=data["tot"],
-                valid_from=data["geldig_vanaf"],
-                valid_until=data["geldig_tot"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            show_validation_error(form, error)
-        else:
-            messages.success(request, _("De beschikbaarheid is toegevoegd."))
-            return redirect(reverse("appointments:availability") + f"?medewerker={person.pk}")
-    context = _availability_context(request, person, block_form=form)
-    return render(request, "appointments/availability.html", context, status=400)
+    return _add_to_agenda(
+        request,
+        "block_form",
+        form,
+        lambda person, data: actions.add_availability(
+            staff_member=person,
+            office=Office.objects.get(pk=data["vestiging"]),
+            weekday=data["dag"],
+            starts=data["van"],
+            ends=data["tot"],
+            valid_from=data["geldig_vanaf"],
+            valid_until=data["geldig_tot"],
+            user=request.user,
+        ),
+        _("De beschikbaarheid is toegevoegd."),
+    )
 
 
 @staff(MANAGE)
@@ -546,25 +559,19 @@ def availability_remove(request, pk: int):
 def absence_add(request):
     staff_choices = [(s.pk, s.full_name) for s in _office_staff(request.user)]
     form = AbsenceForm(request.POST, staff_choices=staff_choices)
-    person = staff_of(request.user)
-    if form.is_valid():
-        data = form.cleaned_data
-        person = _manageable_staff(request, data["medewerker"])
-        try:
-            actions.add_absence(
-                staff_member=person,
-                starts_at=data["van"],
-                ends_at=data["tot"],
-                reason=data["omschrijving"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            show_validation_error(form, error)
-        else:
-            messages.success(request, _("De afwezigheid is toegevoegd."))
-            return redirect(reverse("appointments:availability") + f"?medewerker={person.pk}")
-    context = _availability_context(request, person, absence_form=form)
-    return render(request, "appointments/availability.html", context, status=400)
+    return _add_to_agenda(
+        request,
+        "absence_form",
+        form,
+        lambda person, data: actions.add_absence(
+            staff_member=person,
+            starts_at=data["van"],
+            ends_at=data["tot"],
+            reason=data["omschrijving"],
+            user=request.user,
+        ),
+        _("De afwezigheid is toegevoegd."),
+    )
 
 
 @staff(MANAGE)

@@ -27,3 +27,47 @@ class SubmitOnceForm(forms.Form):
         super().__init__(*args, **kwargs)
         # ``initial`` on the field is evaluated per form, but a bound form keeps the posted one.
         self.fields["submission_token"].initial = uuid.uuid4()
+
+
+# Field builders for the shapes every app's forms repeat. They bring no text of their own: the
+# label and the Dutch messages come from the calling app (and its translation catalogue).
+
+
+def radio_choice(label, choices, error, *, field_class=forms.ChoiceField, **kwargs) -> forms.Field:
+    """A required choice shown as radio buttons; no answer and an unknown answer get the same
+    message (the form can only be sent with a listed choice, so either means: choose one)."""
+    return field_class(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": error, "invalid_choice": error},
+        **kwargs,
+    )
+
+
+def text_box(label, *, rows: int, required=None, too_long=None, attrs=None, **kwargs):
+    """A multi-line text field. ``required`` is the message for an empty box (leave it out for an
+    optional one), ``too_long`` the message past ``max_length``."""
+    error_messages = {}
+    if required is not None:
+        error_messages["required"] = required
+    if too_long is not None:
+        error_messages["max_length"] = too_long
+    return forms.CharField(
+        label=label,
+        required=required is not None,
+        widget=forms.Textarea(attrs={"rows": rows, **(attrs or {})}),
+        error_messages=error_messages,
+        **kwargs,
+    )
+
+
+def staff_label(staff) -> str:
+    """How a staff member is named in a choice: never anonymous, with their job title."""
+    return f"{staff.full_name} ({staff.job_title})"
+
+
+def offer_staff(field: forms.ModelChoiceField, staff) -> None:
+    """Let ``field`` choose from the ``staff`` queryset, each named with their job title."""
+    field.queryset = staff
+    field.label_from_instance = staff_label

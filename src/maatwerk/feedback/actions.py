@@ -96,6 +96,11 @@ def give_compliment(
         raise ValidationError({"staff": _("Deze medewerker werkt hier niet meer.")})
     if staff is None or not queries.may_compliment(client, staff):
         raise ValidationError({"staff": NO_CONTACT})
+    if client.is_practice and staff.pk != client.practice_owner_id:
+        # Practice must never reach a real colleague as if a client had written.
+        raise ValidationError(
+            {"staff": _("Met een oefenaccount geeft u alleen uzelf een compliment.")}
+        )
 
     def create():
         compliment = Compliment.objects.create(
@@ -109,7 +114,7 @@ def give_compliment(
             client,
             "compliment.given",
             Actor.client(),
-            {"staff_name": staff.full_name, "job_title": staff.job_title},
+            _named(staff),
             about=compliment,
         )
         # robust: a mail server that is down never turns the client's compliment into an error.
@@ -121,6 +126,11 @@ def give_compliment(
 
 
 # Feedback, complaints and suggestions
+
+
+def _named(staff: StaffMember) -> dict:
+    """A timeline event's words for a staff member: never anonymous, with their job title."""
+    return {"staff_name": staff.full_name, "job_title": staff.job_title}
 
 
 def _history(item: FeedbackItem, event: str, by_staff=None, reason: str = "") -> None:
@@ -201,11 +211,7 @@ def submit_feedback(
                 client,
                 "feedback.owner_assigned",
                 Actor.system(),
-                {
-                    "staff_name": owner.full_name,
-                    "job_title": owner.job_title,
-                    "deadline": _date_text(deadline),
-                },
+                {**_named(owner), "deadline": _date_text(deadline)},
                 about=item,
                 occurred_at=received_at,
             )
@@ -241,7 +247,7 @@ def start_handling(*, item: FeedbackItem, by_user) -> FeedbackItem:
             item.client,
             "feedback.in_progress",
             Actor.of_staff(staff),
-            {"staff_name": staff.full_name, "job_title": staff.job_title},
+            _named(staff),
             about=item,
         )
     return item
@@ -281,17 +287,20 @@ def answer_feedback(*, item: FeedbackItem, by_user, text: str) -> FeedbackItem:
             item.client,
             "feedback.answered",
             Actor.of_staff(staff),
-            {"staff_name": staff.full_name, "job_title": staff.job_title},
+            _named(staff),
             about=item,
         )
     return item
 
 
 def _manager_only(item: FeedbackItem, by_user) -> StaffMember:
+    """The managing staff member, when they may still change this item's owner or deadline."""
     if not queries.may_manage(by_user, item):
         raise ValidationError(NO_RIGHT)
     if item.status == FeedbackItem.Status.ANSWERED:
         raise ValidationError(ALREADY_ANSWERED)
+    if not item.wants_answer:
+        raise ValidationError(_("Deze cliënt heeft niet om een antwoord gevraagd."))
     return staff_of(by_user)
 
 
@@ -311,8 +320,6 @@ def reassign_owner(*, item: FeedbackItem, new_owner: StaffMember, by_user, reaso
     with transaction.atomic():
         item = _locked(item)
         staff = _manager_only(item, by_user)
-        if not item.wants_answer:
-            raise ValidationError(_("Deze cliënt heeft niet om een antwoord gevraagd."))
         if new_owner is None or not queries.owner_choices(item).filter(pk=new_owner.pk).exists():
             raise ValidationError(
                 {"new_owner": _("Kies een medewerker van deze vestiging die reacties behandelt.")}
@@ -327,11 +334,7 @@ def reassign_owner(*, item: FeedbackItem, new_owner: StaffMember, by_user, reaso
             item.client,
             "feedback.owner_assigned",
             Actor.of_staff(staff),
-            {
-                "staff_name": new_owner.full_name,
-                "job_title": new_owner.job_title,
-                "deadline": _date_text(item.deadline),
-            },
+            {**_named(new_owner), "deadline": _date_text(item.deadline)},
             about=item,
         )
         audit.log(
@@ -355,8 +358,6 @@ def change_deadline(*, item: FeedbackItem, deadline: date, by_user, reason: str)
     with transaction.atomic():
         item = _locked(item)
         staff = _manager_only(item, by_user)
-        if not item.wants_answer:
-            raise ValidationError(_("Deze cliënt heeft niet om een antwoord gevraagd."))
         previous = item.deadline
         item.deadline = deadline
         item.save(update_fields=["deadline"])
@@ -419,6 +420,8 @@ def record_session(
         errors["held_on"] = _("Een sessie die nog moet komen, kun je nog niet vastleggen.")
     if office is None or not office.is_active:
         errors["office"] = _("Kies een actieve vestiging.")
+    elif not queries.may_record_at(by_user, office.pk):
+        errors["office"] = _("Kies een vestiging waar je werkt.")
     topic = (topic or "").strip()
     if not topic:
         errors["topic"] = _("Geef het onderwerp.")
@@ -478,7 +481,7 @@ def add_improvement_point(
     *, session: DialogueSession, by_user, text: str, owner: StaffMember, council_advice_ref=""
 ) -> ImprovementPoint:
     staff = staff_of(by_user)
-    if staff is None or not by_user.has_perm("feedback.record_sessions"):
+    if staff is None or not queries.may_record_at(by_user, session.office_id):
         raise ValidationError(_("Je mag geen verbeterpunten toevoegen."))
     text = scrub(_point_text(text)).text
     if owner is None or not queries.point_owner_choices(session).filter(pk=owner.pk).exists():

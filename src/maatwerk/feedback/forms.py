@@ -2,7 +2,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.core.forms import SubmitOnceForm
+from maatwerk.core.forms import SubmitOnceForm, offer_staff, radio_choice, text_box
 from maatwerk.organisation.models import Office, StaffMember
 
 from .actions import COUNT_MAX
@@ -15,12 +15,15 @@ from .models import (
     ImprovementPoint,
 )
 
-
-def _staff_label(staff: StaffMember) -> str:
-    return f"{staff.full_name} ({staff.job_title})"
-
-
 TOO_LONG = _("Gebruik maximaal %(limit_value)s tekens.")
+
+
+def _date_field(label, required):
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": required, "invalid": _("Vul een geldige datum in.")},
+    )
 
 
 class ComplimentForm(SubmitOnceForm):
@@ -35,14 +38,12 @@ class ComplimentForm(SubmitOnceForm):
             ),
         },
     )
-    text = forms.CharField(
-        label=_("Uw compliment"),
+    text = text_box(
+        _("Uw compliment"),
+        rows=5,
         max_length=COMPLIMENT_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={
-            "required": _("Schrijf uw compliment."),
-            "max_length": _("Uw compliment is te lang. Gebruik maximaal %(limit_value)s tekens."),
-        },
+        required=_("Schrijf uw compliment."),
+        too_long=_("Uw compliment is te lang. Gebruik maximaal %(limit_value)s tekens."),
     )
     anonymous = forms.BooleanField(
         label=_("Ik wil dat de medewerker mijn naam niet ziet"),
@@ -51,8 +52,7 @@ class ComplimentForm(SubmitOnceForm):
 
     def __init__(self, *args, staff_choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = staff_choices
-        self.fields["staff"].label_from_instance = _staff_label
+        offer_staff(self.fields["staff"], staff_choices)
 
 
 class StaffSearchForm(forms.Form):
@@ -66,58 +66,44 @@ class StaffSearchForm(forms.Form):
 
 
 class FeedbackForm(SubmitOnceForm):
-    kind = forms.ChoiceField(
-        label=_("Wat voor reactie is het?"),
-        choices=[
+    kind = radio_choice(
+        _("Wat voor reactie is het?"),
+        [
             (FeedbackItem.Kind.FEEDBACK, _("Feedback: wat goed ging of beter kan")),
             (FeedbackItem.Kind.COMPLAINT, _("Klacht: u bent ergens niet tevreden over")),
             (FeedbackItem.Kind.SUGGESTION, _("Suggestie: een idee om iets te verbeteren")),
         ],
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies wat voor reactie het is."),
-            "invalid_choice": _("Kies wat voor reactie het is."),
-        },
+        _("Kies wat voor reactie het is."),
     )
-    text = forms.CharField(
-        label=_("Uw reactie"),
+    text = text_box(
+        _("Uw reactie"),
+        rows=6,
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={
-            "required": _("Schrijf uw reactie."),
-            "max_length": _("Uw reactie is te lang. Gebruik maximaal %(limit_value)s tekens."),
-        },
+        required=_("Schrijf uw reactie."),
+        too_long=_("Uw reactie is te lang. Gebruik maximaal %(limit_value)s tekens."),
     )
-    wants_answer = forms.TypedChoiceField(
-        label=_("Wilt u een antwoord?"),
-        choices=[("ja", _("Ja, ik wil graag een antwoord")), ("nee", _("Nee, dat hoeft niet"))],
+    wants_answer = radio_choice(
+        _("Wilt u een antwoord?"),
+        [("ja", _("Ja, ik wil graag een antwoord")), ("nee", _("Nee, dat hoeft niet"))],
+        _("Kies of u een antwoord wilt."),
+        field_class=forms.TypedChoiceField,
         coerce=lambda value: value == "ja",
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies of u een antwoord wilt."),
-            "invalid_choice": _("Kies of u een antwoord wilt."),
-        },
     )
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(
-        label=_("Je antwoord"),
+    answer = text_box(
+        _("Je antwoord"),
+        rows=6,
         help_text=_("De cliënt ziet je antwoord met je naam en functie."),
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={
-            "required": _("Schrijf je antwoord."),
-            "max_length": _("Je antwoord is te lang. Gebruik maximaal %(limit_value)s tekens."),
-        },
+        required=_("Schrijf je antwoord."),
+        too_long=_("Je antwoord is te lang. Gebruik maximaal %(limit_value)s tekens."),
     )
 
 
-REASON = forms.CharField(
-    label=_("Reden"),
-    max_length=1000,
-    widget=forms.Textarea(attrs={"rows": 2}),
-    error_messages={"required": _("Geef een reden."), "max_length": TOO_LONG},
+REASON = text_box(
+    _("Reden"), rows=2, max_length=1000, required=_("Geef een reden."), too_long=TOO_LONG
 )
 
 
@@ -134,19 +120,11 @@ class ReassignForm(forms.Form):
 
     def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["new_owner"].queryset = owners
-        self.fields["new_owner"].label_from_instance = _staff_label
+        offer_staff(self.fields["new_owner"], owners)
 
 
 class DeadlineForm(forms.Form):
-    deadline = forms.DateField(
-        label=_("Nieuwe datum voor het antwoord"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": _("Vul een datum in."),
-            "invalid": _("Vul een geldige datum in."),
-        },
-    )
+    deadline = _date_field(_("Nieuwe datum voor het antwoord"), _("Vul een datum in."))
     reason = REASON
 
 
@@ -169,26 +147,15 @@ def _count_field(label):
 
 
 class SessionForm(SubmitOnceForm):
-    kind = forms.ChoiceField(
-        label=_("Soort sessie"),
-        choices=[
+    kind = radio_choice(
+        _("Soort sessie"),
+        [
             (DialogueSession.Kind.MIRROR, _("Spiegelgesprek")),
             (DialogueSession.Kind.DIALOGUE, _("Dialoogsessie")),
         ],
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies de soort sessie."),
-            "invalid_choice": _("Kies de soort sessie."),
-        },
+        _("Kies de soort sessie."),
     )
-    held_on = forms.DateField(
-        label=_("Datum"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": _("Vul de datum in."),
-            "invalid": _("Vul een geldige datum in."),
-        },
-    )
+    held_on = _date_field(_("Datum"), _("Vul de datum in."))
     office = forms.ModelChoiceField(
         label=_("Vestiging"),
         queryset=Office.objects.filter(is_active=True),
@@ -207,38 +174,26 @@ class SessionForm(SubmitOnceForm):
     managers_count = _count_field(_("Aantal managers"))
     council_members_count = _count_field(_("Aantal leden van de cliëntenraad"))
     others_count = _count_field(_("Aantal anderen"))
-    notes = forms.CharField(
-        label=_("Wat zeiden de cliënten?"),
+    notes = text_box(
+        _("Wat zeiden de cliënten?"),
+        rows=8,
         help_text=_(
             "Schrijf zonder namen. E-mailadressen, telefoonnummers en BSN-achtige nummers halen "
             "we er automatisch uit."
         ),
         max_length=TEXT_MAX * 2,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={
-            "required": _("Schrijf op wat cliënten zeiden."),
-            "max_length": TOO_LONG,
-        },
+        required=_("Schrijf op wat cliënten zeiden."),
+        too_long=TOO_LONG,
     )
-
-    COUNT_FIELDS = [
-        "clients_count",
-        "advisers_count",
-        "managers_count",
-        "council_members_count",
-        "others_count",
-    ]
 
 
 class PointForm(forms.Form):
-    text = forms.CharField(
-        label=_("Verbeterpunt"),
+    text = text_box(
+        _("Verbeterpunt"),
+        rows=2,
         max_length=POINT_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={
-            "required": _("Beschrijf het verbeterpunt."),
-            "max_length": TOO_LONG,
-        },
+        required=_("Beschrijf het verbeterpunt."),
+        too_long=TOO_LONG,
     )
     owner = forms.ModelChoiceField(
         label=_("Eigenaar"),
@@ -257,30 +212,24 @@ class PointForm(forms.Form):
 
     def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owners
-        self.fields["owner"].label_from_instance = _staff_label
+        offer_staff(self.fields["owner"], owners)
 
 
 class PointStatusForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Nieuwe status"),
-        choices=[
+    status = radio_choice(
+        _("Nieuwe status"),
+        [
             (ImprovementPoint.Status.OPEN, _("Open")),
             (ImprovementPoint.Status.IN_PROGRESS, _("In uitvoering")),
             (ImprovementPoint.Status.DONE, _("Gerealiseerd")),
             (ImprovementPoint.Status.DROPPED, _("Niet uitgevoerd")),
         ],
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies een status."),
-            "invalid_choice": _("Kies een status."),
-        },
+        _("Kies een status."),
     )
-    reason = forms.CharField(
-        label=_("Toelichting"),
+    reason = text_box(
+        _("Toelichting"),
+        rows=2,
         help_text=_("Verplicht bij 'niet uitgevoerd'."),
-        required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": TOO_LONG},
+        too_long=TOO_LONG,
     )

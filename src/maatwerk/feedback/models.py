@@ -221,6 +221,10 @@ class DialogueSession(models.Model):
         ]
         permissions = [
             ("record_sessions", "Spiegelgesprekken en dialoogsessies vastleggen"),
+            (
+                "sessions_everywhere",
+                "Spiegelgesprekken en dialoogsessies van alle vestigingen inzien en vastleggen",
+            ),
         ]
 
     def __str__(self):

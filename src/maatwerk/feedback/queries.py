@@ -130,7 +130,11 @@ def compliments_by_client(client: Client) -> QuerySet[Compliment]:
 
 
 def compliments_for(staff: StaffMember) -> QuerySet[Compliment]:
-    return Compliment.objects.filter(staff=staff).select_related("client")
+    return (
+        Compliment.objects.filter(staff=staff)
+        .exclude(Q(client__is_practice=True) & ~Q(client__practice_owner=staff))
+        .select_related("client")
+    )
 
 
 def office_compliments(user) -> QuerySet[Compliment]:
@@ -200,8 +204,25 @@ def open_items_of_offices(user) -> QuerySet[FeedbackItem]:
     )
 
 
-def sessions() -> QuerySet[DialogueSession]:
-    return DialogueSession.objects.select_related("office", "recorded_by")
+def may_record_at(user, office_id: int) -> bool:
+    """Sessions belong to an office: its own staff record and read them; researchers work
+    across the organisation (``sessions_everywhere``)."""
+    staff = staff_of(user)
+    if staff is None or not user.has_perm("feedback.record_sessions"):
+        return False
+    if user.has_perm("feedback.sessions_everywhere"):
+        return True
+    return staff.offices.filter(pk=office_id).exists()
+
+
+def sessions(user) -> QuerySet[DialogueSession]:
+    found = DialogueSession.objects.select_related("office", "recorded_by")
+    staff = staff_of(user)
+    if staff is None or not user.has_perm("feedback.record_sessions"):
+        return found.none()
+    if user.has_perm("feedback.sessions_everywhere"):
+        return found
+    return found.filter(office__in=staff.offices.values("pk"))
 
 
 def point_owner_choices(session: DialogueSession) -> QuerySet[StaffMember]:
@@ -215,5 +236,5 @@ def point_owner_choices(session: DialogueSession) -> QuerySet[StaffMember]:
 def may_update_point(user, point: ImprovementPoint) -> bool:
     staff = staff_of(user)
     return staff is not None and (
-        user.has_perm("feedback.record_sessions") or point.owner_id == staff.pk
+        point.owner_id == staff.pk or may_record_at(user, point.session.office_id)
     )

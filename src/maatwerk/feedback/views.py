@@ -252,72 +252,66 @@ def staff_start(request, pk: int):
     return redirect("feedback:staff_item", pk=item.pk)
 
 
-@staff()
-@require_POST
-def staff_answer(request, pk: int):
-    item = _item_for_staff(request, pk)
-    form = AnswerForm(request.POST)
+def _change_item(request, item, form_name: str, form, change, done: str):
+    """Make one change to the item from a posted form: back to the item with ``done`` said, or
+    the item's page again with the form's errors (or the refusal said on top)."""
     if form.is_valid():
         try:
-            actions.answer_feedback(
-                item=item, by_user=request.user, text=form.cleaned_data["answer"]
-            )
+            change(form.cleaned_data)
         except ValidationError as error:
             refused = _refused(request, form, error, item)
             if refused:
                 return refused
         else:
-            messages.success(
-                request, _("Je antwoord is verstuurd. De cliënt ziet het in het portaal.")
-            )
+            messages.success(request, done)
             return redirect("feedback:staff_item", pk=item.pk)
-    return _item_page(request, item, answer_form=form)
+    return _item_page(request, item, **{form_name: form})
+
+
+@staff()
+@require_POST
+def staff_answer(request, pk: int):
+    item = _item_for_staff(request, pk)
+    return _change_item(
+        request,
+        item,
+        "answer_form",
+        AnswerForm(request.POST),
+        lambda data: actions.answer_feedback(item=item, by_user=request.user, text=data["answer"]),
+        _("Je antwoord is verstuurd. De cliënt ziet het in het portaal."),
+    )
 
 
 @staff(MANAGE)
 @require_POST
 def staff_reassign(request, pk: int):
     item = _item_for_staff(request, pk)
-    form = ReassignForm(request.POST, owners=queries.owner_choices(item))
-    if form.is_valid():
-        try:
-            actions.reassign_owner(
-                item=item,
-                new_owner=form.cleaned_data["new_owner"],
-                by_user=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            refused = _refused(request, form, error, item)
-            if refused:
-                return refused
-        else:
-            messages.success(request, _("De reactie heeft een nieuwe eigenaar."))
-            return redirect("feedback:staff_item", pk=item.pk)
-    return _item_page(request, item, reassign_form=form)
+    return _change_item(
+        request,
+        item,
+        "reassign_form",
+        ReassignForm(request.POST, owners=queries.owner_choices(item)),
+        lambda data: actions.reassign_owner(
+            item=item, new_owner=data["new_owner"], by_user=request.user, reason=data["reason"]
+        ),
+        _("De reactie heeft een nieuwe eigenaar."),
+    )
 
 
 @staff(MANAGE)
 @require_POST
 def staff_deadline(request, pk: int):
     item = _item_for_staff(request, pk)
-    form = DeadlineForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.change_deadline(
-                item=item,
-                deadline=form.cleaned_data["deadline"],
-                by_user=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            refused = _refused(request, form, error, item)
-            if refused:
-                return refused
-        else:
-            messages.success(request, _("De nieuwe datum staat vast. De cliënt ziet hem."))
-            return redirect("feedback:staff_item", pk=item.pk)
-    return _item_page(request, item, deadline_form=form)
+    return _change_item(
+        request,
+        item,
+        "deadline_form",
+        DeadlineForm(request.POST),
+        lambda data: actions.change_deadline(
+            item=item, deadline=data["deadline"], by_user=request.user, reason=data["reason"]
+        ),
+        _("De nieuwe datum staat vast. De cliënt ziet hem."),
+    )
 
 
 # Staff: mirror conversations and dialogue sessions
@@ -326,7 +320,7 @@ def staff_deadline(request, pk: int):
 @staff(RECORD)
 @require_GET
 def session_list(request):
-    page = _page(request, queries.sessions())
+    page = _page(request, queries.sessions(request.user))
     return render(request, "feedback/session_list.html", {"page": page})
 
 
@@ -348,7 +342,7 @@ def session_new(request):
                 office=data["office"],
                 topic=data["topic"],
                 notes=data["notes"],
-                counts={name: data[name] for name in SessionForm.COUNT_FIELDS},
+                counts={name: data[name] for name in actions.COUNT_FIELDS},
                 token=data["submission_token"],
             )
         except ValidationError as error:
@@ -377,14 +371,14 @@ def _session_page(request, session, point_form=None):
 @staff(RECORD)
 @require_GET
 def session_detail(request, pk: int):
-    session = get_object_or_404(queries.sessions(), pk=pk)
+    session = get_object_or_404(queries.sessions(request.user), pk=pk)
     return _session_page(request, session)
 
 
 @staff(RECORD)
 @require_POST
 def point_add(request, pk: int):
-    session = get_object_or_404(queries.sessions(), pk=pk)
+    session = get_object_or_404(queries.sessions(request.user), pk=pk)
     form = PointForm(request.POST, owners=queries.point_owner_choices(session))
     if form.is_valid():
         try:

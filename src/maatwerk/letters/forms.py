@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.core.forms import SubmitOnceForm
+from maatwerk.core.forms import SubmitOnceForm, staff_label, text_box
 
 from . import sandbox
 from .models import SentLetter
@@ -80,11 +80,8 @@ class LegalDecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies goedkeuren of terugsturen.")},
     )
-    comment = forms.CharField(
-        label=_("Toelichting"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea({"class": "utrecht-textarea", "rows": 4}),
+    comment = text_box(
+        _("Toelichting"), rows=4, attrs={"class": "utrecht-textarea"}, max_length=4000
     )
 
 
@@ -98,32 +95,32 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, readers=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["readers"].choices = [(r.pk, f"{r.full_name} ({r.job_title})") for r in readers]
+        self.fields["readers"].choices = [(r.pk, staff_label(r)) for r in readers]
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(
-        label=_("Jouw reactie op deze brief"),
+    text = text_box(
+        _("Jouw reactie op deze brief"),
+        rows=4,
+        attrs={"class": "utrecht-textarea"},
         max_length=4000,
-        widget=forms.Textarea({"class": "utrecht-textarea", "rows": 4}),
-        error_messages={"required": _("Schrijf je reactie.")},
+        required=_("Schrijf je reactie."),
     )
 
 
 class SendBackForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Waarom gaat de brief terug naar concept?"),
+    comment = text_box(
+        _("Waarom gaat de brief terug naar concept?"),
+        rows=3,
+        attrs={"class": "utrecht-textarea"},
         max_length=4000,
-        widget=forms.Textarea({"class": "utrecht-textarea", "rows": 3}),
-        error_messages={"required": _("Schrijf waarom de brief terug naar concept gaat.")},
+        required=_("Schrijf waarom de brief terug naar concept gaat."),
     )
 
 
 class PublishForm(forms.Form):
-    justification = forms.CharField(
-        label=_("Waarom publiceer je deze tekst zonder B1?"),
-        required=False,
-        widget=forms.Textarea({"class": "utrecht-textarea", "rows": 3}),
+    justification = text_box(
+        _("Waarom publiceer je deze tekst zonder B1?"), rows=3, attrs={"class": "utrecht-textarea"}
     )
 
 

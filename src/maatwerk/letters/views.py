@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
-from maatwerk.access.rules import client_access, staff_of
-from maatwerk.clients import access_grants
-from maatwerk.clients import actions as client_actions
+from maatwerk.access.rules import staff_of
+from maatwerk.clients.file_access import open_client_file
 from maatwerk.clients.models import Client
 from maatwerk.core.forms import show_validation_error
 from maatwerk.portal.queries import current_client
@@ -378,19 +377,7 @@ def publish(request, pk: int):
 def _client_for_staff(request, pk: int):
     """The client when this staff member may open their file, else a redirect or 403 (the same
     rules as the client file)."""
-    client = get_object_or_404(Client.objects.select_related("office"), pk=pk)
-    access = client_access(request.user, client)
-    if access.allowed:
-        reason = access.implied_reason
-    elif access.needs_reason:
-        reason = access_grants.granted_reason(request.session, client.pk)
-        if reason is None:
-            return None, redirect("clients:access_reason", pk=client.pk)
-    else:
-        raise PermissionDenied
-    if request.method == "GET":
-        client_actions.record_file_view(user=request.user, client=client, reason=reason)
-    return client, None
+    return open_client_file(request, pk, Client.objects.select_related("office"))
 
 
 @staff(SEND)

@@ -19,7 +19,8 @@ from ninja.responses import Status
 from maatwerk.access.rules import client_access, staff_of
 from maatwerk.api.errors import ApiError
 from maatwerk.api.pagination import Pagination
-from maatwerk.api.schemas import REASON_MAX_LENGTH, REASON_MIN_LENGTH, ErrorOut, PlainText
+from maatwerk.api.reasons import api_reason
+from maatwerk.api.schemas import REASON_MAX_LENGTH, ErrorOut, PlainText
 from maatwerk.api.schemas import ValidationErrorOut as ApiValidationErrorOut
 from maatwerk.clients import actions as client_actions
 from maatwerk.clients.models import Client
@@ -156,26 +157,6 @@ def _answerer(request: HttpRequest):
     return staff_of(request.auth)
 
 
-def _check_reason(request, client: Client, access, reason: str) -> str:
-    user = request.auth
-    if access.allowed:
-        return ""
-    if not access.needs_reason:
-        raise ApiError(403, _("Je hebt geen toegang tot het dossier van deze cliënt."), "forbidden")
-    reason = (reason or "").strip()
-    if len(reason) < REASON_MIN_LENGTH:
-        raise ApiError(
-            403,
-            _(
-                "Deze cliënt staat niet op je eigen lijst. Geef met de parameter 'reason' in "
-                "minstens 10 tekens aan waarom je dit dossier opent; de reden wordt vastgelegd."
-            ),
-            "reason_required",
-        )
-    client_actions.give_access_reason(user=user, client=client, reason=reason)
-    return reason
-
-
 def _thread(id: int) -> Thread:
     thread = (
         Thread.objects.select_related("client", "assigned_to").filter(pk=id).first()
@@ -189,7 +170,7 @@ def _thread(id: int) -> Thread:
 
 def _open_thread(request, thread: Thread, reason: str) -> None:
     access = thread_access(request.auth, thread)
-    given = _check_reason(request, thread.client, access, reason)
+    given = api_reason(request.auth, thread.client, access, reason)
     actions.record_thread_view(
         user=request.auth, thread=thread, reason=given or ground_text(request.auth, thread, access)
     )
@@ -208,7 +189,7 @@ def client_threads(request: HttpRequest, id: int, reason: PlainText = Reason):
         raise ApiError(404, _("Deze cliënt bestaat niet."), "not_found")
     access = client_access(request.auth, client)
     with transaction.atomic():
-        given = _check_reason(request, client, access, reason)
+        given = api_reason(request.auth, client, access, reason)
         client_actions.record_file_view(
             user=request.auth, client=client, reason=given or access.implied_reason
         )

@@ -2,7 +2,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.core.forms import SubmitOnceForm
+from maatwerk.core.forms import SubmitOnceForm, offer_staff, text_box
 from maatwerk.organisation.models import StaffMember
 
 from .attachments import ALLOWED, ALLOWED_TEXT
@@ -14,11 +14,7 @@ ACCEPT = ",".join(ext for file_type in ALLOWED for ext in file_type.extensions)
 
 
 def _body_field(label, required_message):
-    return forms.CharField(
-        label=label,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": required_message},
-    )
+    return text_box(label, rows=8, required=required_message)
 
 
 def _attachment_field():
@@ -87,22 +83,18 @@ class HandOverForm(forms.Form):
             "invalid_choice": _("Kies een collega uit de lijst."),
         },
     )
-    reason = forms.CharField(
-        label=_("Waarom draag je het bericht over?"),
+    reason = text_box(
+        _("Waarom draag je het bericht over?"),
+        rows=3,
         help_text=_("De cliënt ziet wie het bericht nu beantwoordt, maar niet deze reden."),
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": _("Schrijf waarom je het bericht overdraagt."),
-            "max_length": _("Gebruik maximaal %(limit_value)d tekens."),
-        },
+        required=_("Schrijf waarom je het bericht overdraagt."),
+        too_long=_("Gebruik maximaal %(limit_value)d tekens."),
     )
 
     def __init__(self, *args, colleagues, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["to_staff"]
-        field.queryset = colleagues
-        field.label_from_instance = lambda staff: f"{staff.full_name} ({staff.job_title})"
+        offer_staff(self.fields["to_staff"], colleagues)
 
 
 class InboxFilterForm(forms.Form):

@@ -12,7 +12,8 @@ from ninja import Field, Query, Router, Schema
 
 from maatwerk.access.rules import client_access
 from maatwerk.api.errors import ApiError
-from maatwerk.api.schemas import REASON_MAX_LENGTH, REASON_MIN_LENGTH, ErrorOut, PlainText
+from maatwerk.api.reasons import api_reason
+from maatwerk.api.schemas import REASON_MAX_LENGTH, ErrorOut, PlainText
 from maatwerk.clients import actions as client_actions
 from maatwerk.clients.models import Client
 
@@ -97,35 +98,20 @@ def _version(version) -> dict | None:
 
 
 def _open_file(request: HttpRequest, client: Client, reason: str) -> str:
-    user = request.auth
-    access = client_access(user, client)
-    if access.allowed:
-        return access.implied_reason
-    if not access.needs_reason:
-        raise ApiError(403, _("Je hebt geen toegang tot het dossier van deze cliënt."), "forbidden")
-    reason = (reason or "").strip()
-    if len(reason) < REASON_MIN_LENGTH:
-        raise ApiError(
-            403,
-            _(
-                "Deze cliënt staat niet op je eigen lijst. Geef met de parameter 'reason' in "
-                "minstens 10 tekens aan waarom je dit dossier opent; de reden wordt vastgelegd."
-            ),
-            "reason_required",
-        )
-    client_actions.give_access_reason(user=user, client=client, reason=reason)
-    return reason
+    access = client_access(request.auth, client)
+    return api_reason(request.auth, client, access, reason) or access.implied_reason
 
 
 @router.get("/plannen/{int:client_id}", response={200: PlanOut, **ERRORS})
 def get_plan(request: HttpRequest, client_id: int, reason: Reason = ""):
     """Het dienstverleningsplan van één cliënt: het plan dat geldt, een open voorstel en de
     gesprekken van de cyclus."""
+    # The right first: without it, the answer must not tell which clients exist.
+    if not request.auth.has_perm("serviceplan.decide_plan"):
+        raise ApiError(403, _("Je hebt geen recht om plannen te bekijken."), "forbidden")
     client = Client.objects.real().filter(pk=client_id).first() if client_id <= MAX_ID else None
     if client is None:
         raise ApiError(404, _("Deze cliënt bestaat niet."), "not_found")
-    if not request.auth.has_perm("serviceplan.decide_plan"):
-        raise ApiError(403, _("Je hebt geen recht om plannen te bekijken."), "forbidden")
     with transaction.atomic():
         ground = _open_file(request, client, reason)
         client_actions.record_file_view(user=request.auth, client=client, reason=ground)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.core.forms import SubmitOnceForm
+from maatwerk.core.forms import SubmitOnceForm, text_box
 
 from . import queries
 from .actions import MAX_WHY_LENGTH
@@ -17,11 +17,11 @@ class DecideForm(SubmitOnceForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    reason = forms.CharField(
-        label=_("Reden"),
-        required=False,
+    reason = text_box(
+        _("Reden"),
+        rows=3,
+        attrs={"class": "utrecht-textarea"},
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
         help_text=_("Verplicht als je afwijkt van het voorstel. Alleen medewerkers zien dit."),
     )
 
@@ -47,15 +47,14 @@ class RequestForm(SubmitOnceForm):
             "invalid_choice": _("Kies een dienst uit de lijst."),
         },
     )
-    why = forms.CharField(
-        label=_("Waarom wilt u dit?"),
+    why = text_box(
+        _("Waarom wilt u dit?"),
+        rows=4,
+        attrs={"class": "utrecht-textarea"},
         help_text=_("Schrijf het in een paar zinnen. Uw adviseur leest het."),
         max_length=MAX_WHY_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "utrecht-textarea"}),
-        error_messages={
-            "required": _("Schrijf kort waarom u dit wilt."),
-            "max_length": _("Gebruik maximaal %(limit_value)d tekens."),
-        },
+        required=_("Schrijf kort waarom u dit wilt."),
+        too_long=_("Gebruik maximaal %(limit_value)d tekens."),
     )
 
     def __init__(self, *args, already=(), **kwargs):

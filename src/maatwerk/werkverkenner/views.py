@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from maatwerk.access.decorators import client_or_practice, staff
 from maatwerk.access.rules import client_access, visible_clients
-from maatwerk.clients import access_grants
 from maatwerk.clients import actions as client_actions
+from maatwerk.clients.file_access import open_client_file
 from maatwerk.clients.models import Client
 from maatwerk.core.forms import show_validation_error
 from maatwerk.portal.queries import current_client
@@ -49,19 +49,8 @@ def _client_filler(request) -> Filler:
 
 def _staff_filler(request, pk: int):
     """The client for an adviser, or a redirect to give a reason first."""
-    client = get_object_or_404(Client, pk=pk)
-    access = client_access(request.user, client)
-    if access.allowed:
-        reason = access.implied_reason
-    elif access.needs_reason:
-        reason = access_grants.granted_reason(request.session, client.pk)
-        if reason is None:
-            return None, redirect("clients:access_reason", pk=client.pk)
-    else:
-        raise PermissionDenied
-    if request.method == "GET":
-        client_actions.record_file_view(user=request.user, client=client, reason=reason)
-    return Filler(client, by_staff=True), None
+    client, redirect_to = open_client_file(request, pk)
+    return (Filler(client, by_staff=True) if client else None), redirect_to
 
 
 def _pages(questionnaire) -> list[int]:

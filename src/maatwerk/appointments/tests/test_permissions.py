@@ -7,7 +7,16 @@ import pytest
 from django.urls import reverse
 
 from maatwerk.appointments.models import Absence, Appointment, Availability
-from maatwerk.core.tests.permissions import ROLES, check_route, expect
+from maatwerk.core.tests.permissions import (
+    CLIENT_FILE,
+    client_pk,
+    expect,
+    get,
+    matrix,
+    matrix_test,
+    pk_of,
+    post,
+)
 
 from .helpers import at, available, book, kind, workday
 
@@ -47,93 +56,38 @@ AGENDA = expect(403, adviser=200, other_adviser=200, manager=200)
 HANDLER = expect(403, adviser=302, manager=302)
 MANAGER_POST = expect(403, manager=302)
 
-MATRIX = {
-    "appointments:mine": ("get", lambda w: reverse("appointments:mine"), CLIENT_ONLY),
-    "appointments:choose": ("get", lambda w: reverse("appointments:choose"), CLIENT_ONLY),
-    "appointments:slots": (
-        "get",
-        lambda w: reverse("appointments:slots") + _slots_query(w),
-        CLIENT_ONLY,
-    ),
-    "appointments:confirm": (
-        "get",
-        lambda w: reverse("appointments:confirm"),
-        expect(403, client=302),
-    ),
-    "appointments:detail": (
-        "get",
-        lambda w: reverse("appointments:detail", args=[_appointment(w).pk]),
-        CLIENT_ONLY,
-    ),
-    "appointments:cancel": (
-        "get",
-        lambda w: reverse("appointments:cancel", args=[_appointment(w).pk]),
-        CLIENT_ONLY,
-    ),
-    "appointments:move": (
-        "get",
-        lambda w: reverse("appointments:move", args=[_appointment(w).pk]),
-        CLIENT_ONLY,
-    ),
-    "appointments:agenda": ("get", lambda w: reverse("appointments:agenda"), AGENDA),
-    "appointments:staff_detail": (
-        "get",
-        lambda w: reverse("appointments:staff_detail", args=[_appointment(w).pk]),
+MATRIX = matrix(
+    get("appointments:mine", CLIENT_ONLY),
+    get("appointments:choose", CLIENT_ONLY),
+    get("appointments:slots", CLIENT_ONLY, query=_slots_query),
+    get("appointments:confirm", expect(403, client=302)),
+    get("appointments:detail", CLIENT_ONLY, args=pk_of(_appointment)),
+    get("appointments:cancel", CLIENT_ONLY, args=pk_of(_appointment)),
+    get("appointments:move", CLIENT_ONLY, args=pk_of(_appointment)),
+    get("appointments:agenda", AGENDA),
+    get(
+        "appointments:staff_detail",
         expect(403, adviser=200, manager=200),
+        args=pk_of(_appointment),
     ),
-    "appointments:outcome": (
-        "post",
-        lambda w: reverse("appointments:outcome", args=[_appointment(w).pk]),
-        HANDLER,
-    ),
-    "appointments:staff_cancel": (
-        "post",
-        lambda w: reverse("appointments:staff_cancel", args=[_appointment(w).pk]),
-        HANDLER,
-    ),
-    "appointments:staff_choose": (
-        "get",
-        lambda w: reverse("appointments:staff_choose", args=[w["client"].pk]),
-        expect(403, adviser=200, other_adviser=302, manager=200),
-    ),
-    "appointments:staff_slots": (
-        "get",
-        lambda w: reverse("appointments:staff_slots", args=[w["client"].pk]) + _slots_query(w),
-        expect(403, adviser=200, other_adviser=302, manager=200),
-    ),
-    "appointments:staff_confirm": (
-        "get",
-        lambda w: reverse("appointments:staff_confirm", args=[w["client"].pk]),
+    post("appointments:outcome", HANDLER, args=pk_of(_appointment)),
+    post("appointments:staff_cancel", HANDLER, args=pk_of(_appointment)),
+    get("appointments:staff_choose", CLIENT_FILE, args=client_pk),
+    get("appointments:staff_slots", CLIENT_FILE, args=client_pk, query=_slots_query),
+    get(
+        "appointments:staff_confirm",
         expect(403, adviser=302, other_adviser=302, manager=302),
+        args=client_pk,
     ),
-    "appointments:availability": ("get", lambda w: reverse("appointments:availability"), AGENDA),
-    "appointments:availability_add": (
-        "post",
-        lambda w: reverse("appointments:availability_add"),
-        expect(403, manager=400),
-    ),
-    "appointments:availability_remove": (
-        "post",
-        lambda w: reverse("appointments:availability_remove", args=[_block(w).pk]),
-        MANAGER_POST,
-    ),
-    "appointments:absence_add": (
-        "post",
-        lambda w: reverse("appointments:absence_add"),
-        expect(403, manager=400),
-    ),
-    "appointments:absence_remove": (
-        "post",
-        lambda w: reverse("appointments:absence_remove", args=[_absence(w).pk]),
-        MANAGER_POST,
-    ),
-}
+    get("appointments:availability", AGENDA),
+    post("appointments:availability_add", expect(403, manager=400)),
+    post("appointments:availability_remove", MANAGER_POST, args=pk_of(_block)),
+    post("appointments:absence_add", expect(403, manager=400)),
+    post("appointments:absence_remove", MANAGER_POST, args=pk_of(_absence)),
+)
 
 
-@pytest.mark.parametrize("route", sorted(MATRIX))
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(client, role_world, route, role):
-    check_route(client, role_world, role, *MATRIX[route])
+test_permission_matrix = matrix_test(MATRIX)
 
 
 def test_a_client_never_reaches_another_clients_appointment(client, role_world):

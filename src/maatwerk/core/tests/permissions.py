@@ -1,19 +1,20 @@
 """Shared parts of the permission matrix. Each app keeps its own rows in
 ``maatwerk/<app>/tests/test_permissions.py`` as a ``MATRIX`` dict::
 
-    MATRIX = {
-        "letters:edit": ("get", lambda w: reverse("letters:edit", args=[...]),
-                         expect(editor=200, administrator=403)),
-    }
+    MATRIX = matrix(
+        get("letters:edit", expect(editor=200), args=lambda w: [...]),
+        post("letters:submit", expect(editor=302), args=lambda w: [...]),
+    )
 
-    @pytest.mark.parametrize("route", sorted(MATRIX))
-    @pytest.mark.parametrize("role", ROLES)
-    def test_permission_matrix(client, role_world, route, role):
-        check_route(client, role_world, role, *MATRIX[route])
+    test_permission_matrix = matrix_test(MATRIX)
+
+(a row is ``route: (method, build_url, expected)``; ``get``/``post`` build one from the route's
+name, a function of the world giving its URL arguments, and one giving a query string.)
 
 ``tests/test_permission_matrix.py`` fails for any route that is in no app's MATRIX.
 """
 
+import pytest
 from django.urls import reverse
 
 from . import factories
@@ -86,3 +87,62 @@ def check_route(client, world, role, method, build_url, expected) -> None:
         assert response.url.startswith(reverse("accounts:login")), response.url
     else:
         assert response.status_code == want, f"as {role}: {response.status_code}"
+
+
+def get(route: str, expected: dict, *, args=None, query=None):
+    """A matrix row: GET ``route`` with ``args(world)`` as its URL arguments and ``query(world)``
+    appended (both optional)."""
+    return _row("get", route, expected, args, query)
+
+
+def post(route: str, expected: dict, *, args=None, query=None):
+    """A matrix row: an empty POST to ``route`` (see ``get``)."""
+    return _row("post", route, expected, args, query)
+
+
+def _row(method, route, expected, args, query):
+    def build_url(world):
+        url = reverse(route, args=args(world) if args else None)
+        return url + query(world) if query else url
+
+    return route, (method, build_url, expected)
+
+
+def matrix(*rows) -> dict:
+    """An app's MATRIX from its rows; a route named twice is a mistake in the matrix."""
+    found = {}
+    for route, row in rows:
+        if route in found:
+            raise ValueError(f"{route} is in the matrix twice")
+        found[route] = row
+    return found
+
+
+def matrix_test(rows: dict):
+    """The test that checks every route of an app's MATRIX as every role; assign it to a
+    ``test_`` name in the app's test module."""
+
+    @pytest.mark.django_db
+    @pytest.mark.parametrize("route", sorted(rows))
+    @pytest.mark.parametrize("role", ROLES)
+    def test_permission_matrix(client, role_world, route, role):
+        check_route(client, role_world, role, *rows[route])
+
+    return test_permission_matrix
+
+
+# Expected statuses and URL arguments that many apps' rows share.
+
+# A page of one client's file: the contact person (adviser) and the office manager get in;
+# another adviser is sent to give a reason first (302); everybody else 403.
+CLIENT_FILE = expect(adviser=200, other_adviser=302, manager=200)
+
+
+def client_pk(world) -> list:
+    """URL arguments: the world's client."""
+    return [world["client"].pk]
+
+
+def pk_of(find):
+    """URL arguments: the pk of what ``find(world)`` returns."""
+    return lambda world: [find(world).pk]

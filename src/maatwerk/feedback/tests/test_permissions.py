@@ -5,7 +5,14 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from maatwerk.core.tests.permissions import ROLES, check_route, expect
+from maatwerk.core.tests.permissions import (
+    expect,
+    get,
+    matrix,
+    matrix_test,
+    pk_of,
+    post,
+)
 from maatwerk.feedback import actions
 
 pytestmark = pytest.mark.django_db
@@ -57,79 +64,36 @@ ITEM = expect(adviser=200, manager=200)
 ITEM_POST = expect(adviser=302, manager=302)
 MANAGER_POST = expect(manager=302)
 
-MATRIX = {
-    "feedback:client_overview": ("get", lambda w: reverse("feedback:client_overview"), CLIENT_ONLY),
-    "feedback:client_new": ("get", lambda w: reverse("feedback:client_new"), CLIENT_ONLY),
-    "feedback:client_item": (
-        "get",
-        lambda w: reverse("feedback:client_item", args=[_item(w).pk]),
-        CLIENT_ONLY,
-    ),
-    "feedback:compliment_new": ("get", lambda w: reverse("feedback:compliment_new"), CLIENT_ONLY),
-    "feedback:my_compliments": ("get", lambda w: reverse("feedback:my_compliments"), ALL_STAFF),
-    "feedback:office_compliments": (
-        "get",
-        lambda w: reverse("feedback:office_compliments"),
-        expect(manager=200),
-    ),
-    "feedback:staff_list": ("get", lambda w: reverse("feedback:staff_list"), ANSWERERS),
-    "feedback:office_overview": (
-        "get",
-        lambda w: reverse("feedback:office_overview"),
-        expect(manager=200),
-    ),
-    "feedback:staff_item": (
-        "get",
-        lambda w: reverse("feedback:staff_item", args=[_item(w).pk]),
-        ITEM,
-    ),
-    "feedback:staff_start": (
-        "post",
-        lambda w: reverse("feedback:staff_start", args=[_item(w).pk]),
-        ITEM_POST,
-    ),
-    "feedback:staff_answer": (
-        "post",
-        lambda w: reverse("feedback:staff_answer", args=[_item(w).pk]),
-        # An empty answer: the page again with the error for the owner and the manager.
-        expect(adviser=200, manager=200),
-    ),
-    "feedback:staff_reassign": (
-        "post",
-        lambda w: reverse("feedback:staff_reassign", args=[_item(w).pk]),
-        expect(manager=200),
-    ),
-    "feedback:staff_deadline": (
-        "post",
-        lambda w: reverse("feedback:staff_deadline", args=[_item(w).pk]),
-        expect(manager=200),
-    ),
-    "feedback:session_list": ("get", lambda w: reverse("feedback:session_list"), RECORDERS),
-    "feedback:session_new": ("get", lambda w: reverse("feedback:session_new"), RECORDERS),
-    "feedback:session_detail": (
-        "get",
-        lambda w: reverse("feedback:session_detail", args=[_session(w).pk]),
-        RECORDERS,
-    ),
-    "feedback:point_add": (
-        "post",
-        lambda w: reverse("feedback:point_add", args=[_session(w).pk]),
-        RECORDERS,
-    ),
-    "feedback:my_points": ("get", lambda w: reverse("feedback:my_points"), ALL_STAFF),
+MATRIX = matrix(
+    get("feedback:client_overview", CLIENT_ONLY),
+    get("feedback:client_new", CLIENT_ONLY),
+    get("feedback:client_item", CLIENT_ONLY, args=pk_of(_item)),
+    get("feedback:compliment_new", CLIENT_ONLY),
+    get("feedback:my_compliments", ALL_STAFF),
+    get("feedback:office_compliments", expect(manager=200)),
+    get("feedback:staff_list", ANSWERERS),
+    get("feedback:office_overview", expect(manager=200)),
+    get("feedback:staff_item", ITEM, args=pk_of(_item)),
+    post("feedback:staff_start", ITEM_POST, args=pk_of(_item)),
+    # An empty answer: the page again with the error for the owner and the manager.
+    post("feedback:staff_answer", expect(adviser=200, manager=200), args=pk_of(_item)),
+    post("feedback:staff_reassign", expect(manager=200), args=pk_of(_item)),
+    post("feedback:staff_deadline", expect(manager=200), args=pk_of(_item)),
+    get("feedback:session_list", RECORDERS),
+    get("feedback:session_new", RECORDERS),
+    get("feedback:session_detail", RECORDERS, args=pk_of(_session)),
+    post("feedback:point_add", RECORDERS, args=pk_of(_session)),
+    get("feedback:my_points", ALL_STAFF),
     # The point's owner (the adviser) and those who record sessions.
-    "feedback:point_detail": (
-        "get",
-        lambda w: reverse("feedback:point_detail", args=[_point(w).pk]),
+    get(
+        "feedback:point_detail",
         expect(adviser=200, manager=200, researcher=200),
+        args=pk_of(_point),
     ),
-}
+)
 
 
-@pytest.mark.parametrize("route", sorted(MATRIX))
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(client, role_world, route, role):
-    check_route(client, role_world, role, *MATRIX[route])
+test_permission_matrix = matrix_test(MATRIX)
 
 
 def test_a_client_never_sees_another_clients_item(client, role_world):

@@ -1,10 +1,17 @@
 """Every messaging page × every role (see maatwerk.core.tests.permissions)."""
 
 import pytest
-from django.urls import reverse
 
 from maatwerk.core.tests import factories
-from maatwerk.core.tests.permissions import ROLES, check_route, expect
+from maatwerk.core.tests.permissions import (
+    CLIENT_FILE,
+    expect,
+    get,
+    matrix,
+    matrix_test,
+    pk_of,
+    post,
+)
 from maatwerk.messaging import actions
 from maatwerk.messaging.models import FollowUp
 
@@ -31,6 +38,10 @@ def _thread_pk(world):
     return _message(world).thread_id
 
 
+def _thread_args(world):
+    return [_thread_pk(world)]
+
+
 def _attachment_args(world):
     message = _message(world)
     return [message.thread_id, message.attachments.get().pk]
@@ -45,66 +56,31 @@ def _follow_up(world):
     return FollowUp.objects.get(thread=thread)
 
 
-MATRIX = {
-    "messaging:client_inbox": (
-        "get",
-        lambda w: reverse("messaging:client_inbox"),
-        expect(client=200, **PRACTICE),
-    ),
-    "messaging:client_new": (
-        "get",
-        lambda w: reverse("messaging:client_new"),
-        expect(client=200, **PRACTICE),
-    ),
-    "messaging:client_thread": (
-        "get",
-        lambda w: reverse("messaging:client_thread", args=[_thread_pk(w)]),
-        expect(client=200, **PRACTICE),
-    ),
-    "messaging:client_attachment": (
-        "get",
-        lambda w: reverse("messaging:client_attachment", args=_attachment_args(w)),
+MATRIX = matrix(
+    get("messaging:client_inbox", expect(client=200, **PRACTICE)),
+    get("messaging:client_new", expect(client=200, **PRACTICE)),
+    get("messaging:client_thread", expect(client=200, **PRACTICE), args=_thread_args),
+    get(
+        "messaging:client_attachment",
         expect(client=200, **dict.fromkeys(PRACTICE, 404)),
+        args=_attachment_args,
     ),
-    "messaging:inbox": (
-        "get",
-        lambda w: reverse("messaging:inbox"),
-        expect(adviser=200, other_adviser=200, manager=200),
-    ),
-    "messaging:staff_thread": (
-        "get",
-        lambda w: reverse("messaging:staff_thread", args=[_thread_pk(w)]),
-        expect(adviser=200, other_adviser=302, manager=200),
-    ),
-    "messaging:access_reason": (
-        "get",
-        lambda w: reverse("messaging:access_reason", args=[_thread_pk(w)]),
+    get("messaging:inbox", expect(adviser=200, other_adviser=200, manager=200)),
+    get("messaging:staff_thread", CLIENT_FILE, args=_thread_args),
+    get(
+        "messaging:access_reason",
         expect(adviser=302, other_adviser=200, manager=302),
+        args=_thread_args,
     ),
-    "messaging:take": (
-        "post",
-        lambda w: reverse("messaging:take", args=[_thread_pk(w)]),
+    post("messaging:take", expect(adviser=302, other_adviser=302, manager=302), args=_thread_args),
+    get("messaging:hand_over", CLIENT_FILE, args=_thread_args),
+    get("messaging:staff_attachment", CLIENT_FILE, args=_attachment_args),
+    post(
+        "messaging:complete_follow_up",
         expect(adviser=302, other_adviser=302, manager=302),
+        args=pk_of(_follow_up),
     ),
-    "messaging:hand_over": (
-        "get",
-        lambda w: reverse("messaging:hand_over", args=[_thread_pk(w)]),
-        expect(adviser=200, other_adviser=302, manager=200),
-    ),
-    "messaging:staff_attachment": (
-        "get",
-        lambda w: reverse("messaging:staff_attachment", args=_attachment_args(w)),
-        expect(adviser=200, other_adviser=302, manager=200),
-    ),
-    "messaging:complete_follow_up": (
-        "post",
-        lambda w: reverse("messaging:complete_follow_up", args=[_follow_up(w).pk]),
-        expect(adviser=302, other_adviser=302, manager=302),
-    ),
-}
+)
 
 
-@pytest.mark.parametrize("route", sorted(MATRIX))
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(client, role_world, route, role):
-    check_route(client, role_world, role, *MATRIX[route])
+test_permission_matrix = matrix_test(MATRIX)

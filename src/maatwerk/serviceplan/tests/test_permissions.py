@@ -3,7 +3,15 @@
 import pytest
 from django.urls import reverse
 
-from maatwerk.core.tests.permissions import ROLES, check_route, expect
+from maatwerk.core.tests.permissions import (
+    CLIENT_FILE,
+    client_pk,
+    expect,
+    get,
+    matrix,
+    matrix_test,
+    post,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,42 +29,25 @@ def _conversation(world):
     return queries.next_conversation(client)
 
 
-MATRIX = {
-    "serviceplan:mine": (
-        "get",
-        lambda w: reverse("serviceplan:mine"),
-        # Staff without an open practice account are sent to their own start page.
-        expect(client=200, **dict.fromkeys(PRACTISING, 302)),
-    ),
-    "serviceplan:plan": (
-        "get",
-        lambda w: reverse("serviceplan:plan", args=[w["client"].pk]),
-        expect(adviser=200, other_adviser=302, manager=200),
-    ),
-    "serviceplan:propose": (
-        "post",
-        lambda w: reverse("serviceplan:propose", args=[w["client"].pk]),
+MATRIX = matrix(
+    # Staff without an open practice account are sent to their own start page.
+    get("serviceplan:mine", expect(client=200, **dict.fromkeys(PRACTISING, 302))),
+    get("serviceplan:plan", CLIENT_FILE, args=client_pk),
+    post(
+        "serviceplan:propose",
         expect(adviser=302, other_adviser=302, manager=302),
+        args=client_pk,
     ),
-    "serviceplan:conversation_held": (
-        "post",
-        lambda w: reverse(
-            "serviceplan:conversation_held", args=[w["client"].pk, _conversation(w).pk]
-        ),
+    post(
+        "serviceplan:conversation_held",
         expect(adviser=302, other_adviser=302, manager=302),
+        args=lambda w: [w["client"].pk, _conversation(w).pk],
     ),
-    "serviceplan:call_list": (
-        "get",
-        lambda w: reverse("serviceplan:call_list"),
-        expect(adviser=200, other_adviser=200, manager=200),
-    ),
-}
+    get("serviceplan:call_list", expect(adviser=200, other_adviser=200, manager=200)),
+)
 
 
-@pytest.mark.parametrize("route", sorted(MATRIX))
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(client, role_world, route, role):
-    check_route(client, role_world, role, *MATRIX[route])
+test_permission_matrix = matrix_test(MATRIX)
 
 
 def test_other_adviser_is_sent_to_give_a_reason(client, role_world):
