@@ -19,12 +19,23 @@ def _refuse(url, *args, **kwargs):
     raise NoFetching(f"Letters fetch nothing: {url}")
 
 
+def sent_on_behalf(letter) -> dict | None:
+    """Who sent the letter, when that is not the adviser who signs it: never anonymous, so the
+    client sees that a colleague sent it for their adviser."""
+    signer = letter.values.get("adviser", {})
+    sender = letter.sent_by
+    if sender.full_name == signer.get("full_name") and sender.job_title == signer.get("job_title"):
+        return None
+    return {"full_name": sender.full_name, "job_title": sender.job_title}
+
+
 def context(letter) -> dict:
     return {
         "letter": letter,
         "letterhead": letter.letterhead,
         "recipient": letter.recipient,
         "signer": letter.values.get("adviser", {}),
+        "sender": sent_on_behalf(letter),
         "date": letter.values.get("date", ""),
         "body_html": sandbox.to_html(letter.body_text),
     }

@@ -6,14 +6,18 @@ from django_tasks import task
 
 from maatwerk.audit import actions as audit
 
-from . import sandbox
+from . import document, sandbox
 from .models import Delivery, SentLetter
 
 
 @task()
 def email_letter(letter_id: int) -> str:
     letter = SentLetter.objects.select_related("sent_by").get(pk=letter_id)
-    context = {"letter": letter, "body_html": sandbox.to_html(letter.body_text)}
+    context = {
+        "letter": letter,
+        "body_html": sandbox.to_html(letter.body_text),
+        "sender": document.sent_on_behalf(letter),
+    }
     text = render_to_string("letters/email.txt", context)
     message = EmailMultiAlternatives(
         subject=" ".join(letter.subject.split()), body=text, to=[letter.recipient["email"]]

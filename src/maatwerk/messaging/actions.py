@@ -318,7 +318,13 @@ def take(*, thread: Thread, by_staff: StaffMember, at: datetime | None = None) -
                 _("Dit bericht is al opgepakt door %(name)s.")
                 % {"name": thread.assigned_to.full_name}
             )
-        return _record_assignment(thread, ThreadAssignment.Kind.TAKEN, by_staff, by_staff, "", now)
+        assignment = _record_assignment(
+            thread, ThreadAssignment.Kind.TAKEN, by_staff, by_staff, "", now
+        )
+        # Taking a thread opens the client's messages to a colleague without a written reason
+        # (ADR 0011): the audit log shows who did so.
+        audit.log("messaging.taken", user=by_staff.user, client=thread.client, about=assignment)
+    return assignment
 
 
 def hand_over(

@@ -265,3 +265,16 @@ def test_an_adviser_starts_a_message_reply_from_a_published_reply_text(
     assert "Antwoord: afspraak maken" in browser.get(url).content.decode()
     reply_box = browser.get(url, {"begintekst": f"brief-{template.pk}"}).content.decode()
     assert f"Beste {client_record.first_name}," in reply_box.split("<textarea")[1]
+
+
+def test_a_colleague_who_sends_for_the_adviser_is_named_in_the_letter_and_the_email(
+    published, client_record, adviser, other_adviser, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = send(client_record, published.template, other_adviser)
+    line = f"{other_adviser.full_name} ({other_adviser.job_title}) heeft deze brief verstuurd"
+    assert line in document.pdf_html(letter)
+    assert line in mail.outbox[-1].body
+    assert f"namens uw adviseur {adviser.full_name}" in mail.outbox[-1].body
+    own = send(client_record, published.template, adviser)
+    assert "heeft deze brief verstuurd" not in document.pdf_html(own)

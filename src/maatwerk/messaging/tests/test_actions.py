@@ -358,3 +358,14 @@ def test_overdue_filter(client_record, adviser):
     assert list(queries.inbox(adviser, queries.UNASSIGNED, queries.OVERDUE)) == [late]
     assert set(queries.inbox(adviser, queries.UNASSIGNED, queries.WAITING)) == {late, fresh}
     assert queries.is_overdue(late) and not queries.is_overdue(fresh)
+
+
+def test_taking_a_thread_is_in_the_audit_log(adviser, client_record):
+    from maatwerk.audit.models import AuditEntry
+
+    thread = actions.send_client_message(client=client_record, subject="Vraag", body="Hallo").thread
+    colleague = factories.make_staff("E-werkcoach", offices=[client_record.office])
+    actions.take(thread=thread, by_staff=colleague)
+    entry = AuditEntry.objects.get(action="messaging.taken")
+    assert entry.client_id == client_record.pk
+    assert entry.actor_user_id == colleague.user_id
