@@ -120,81 +120,80 @@ def _answer(survey, client, rng):
     actions.complete(response=response)
 
 
+# One-page questionnaires: (kind, Dutch text, English text, required, options).
+INTERVIEW = [
+    ("scale5", "Hoe was uw gesprek vandaag?", "How was your conversation today?", True, ""),
+    (
+        "single",
+        "Voelde u zich gehoord?",
+        "Did you feel heard?",
+        True,
+        "Ja | Yes\nEen beetje | A little\nNee | No",
+    ),
+    (
+        "text",
+        "Wat wilt u ons nog vertellen?",
+        "Anything else you want to tell us?",
+        False,
+        "",
+    ),
+]
+AFTER_CONTACT = [
+    (
+        "scale5",
+        "Hoe tevreden bent u over het gesprek?",
+        "How satisfied are you with the conversation?",
+        True,
+        "",
+    ),
+    ("text", "Waarom?", "Why?", False, ""),
+    (
+        "yes_no",
+        "Mogen wij u bellen over uw antwoord?",
+        "May we call you about your answer?",
+        True,
+        "",
+    ),
+]
+
+
+def _one_page(user, *, title: str, title_en: str, kind: str, questions) -> Survey:
+    """Create, fill and publish a questionnaire of one page."""
+    survey = actions.create_survey(user=user, title=title, title_en=title_en, kind=kind)
+    page = survey.pages.get()
+    for question_kind, text, text_en, required, options in questions:
+        actions.save_question(
+            survey=survey,
+            user=user,
+            page=page,
+            kind=question_kind,
+            text=text,
+            text_en=text_en,
+            required=required,
+            options=actions.parse_options(options) if options else None,
+        )
+    actions.publish(survey=survey, user=user)
+    return survey
+
+
 def _interview(user):
-    survey = actions.create_survey(
-        user=user,
+    _one_page(
+        user,
         title="Interview op de vestiging",
         title_en="Interview at the office",
         kind=Survey.Kind.INTERVIEW,
+        questions=INTERVIEW,
     )
-    page = survey.pages.get()
-    actions.save_question(
-        survey=survey,
-        user=user,
-        page=page,
-        kind="scale5",
-        text="Hoe was uw gesprek vandaag?",
-        text_en="How was your conversation today?",
-        required=True,
-    )
-    actions.save_question(
-        survey=survey,
-        user=user,
-        page=page,
-        kind="single",
-        text="Voelde u zich gehoord?",
-        text_en="Did you feel heard?",
-        required=True,
-        options=actions.parse_options("Ja | Yes\nEen beetje | A little\nNee | No"),
-    )
-    actions.save_question(
-        survey=survey,
-        user=user,
-        page=page,
-        kind="text",
-        text="Wat wilt u ons nog vertellen?",
-        text_en="Anything else you want to tell us?",
-        required=False,
-    )
-    actions.publish(survey=survey, user=user)
 
 
 def _after_contact(user):
-    survey = actions.create_survey(
-        user=user,
+    survey = _one_page(
+        user,
         title="Hoe was uw gesprek?",
         title_en="How was your conversation?",
         kind=Survey.Kind.AFTER_CONTACT,
+        questions=AFTER_CONTACT,
     )
-    page = survey.pages.get()
-    actions.save_question(
-        survey=survey,
-        user=user,
-        page=page,
-        kind="scale5",
-        text="Hoe tevreden bent u over het gesprek?",
-        text_en="How satisfied are you with the conversation?",
-        required=True,
-    )
-    actions.save_question(
-        survey=survey,
-        user=user,
-        page=page,
-        kind="text",
-        text="Waarom?",
-        text_en="Why?",
-        required=False,
-    )
-    actions.save_question(
-        survey=survey,
-        user=user,
-        page=page,
-        kind="yes_no",
-        text="Mogen wij u bellen over uw antwoord?",
-        text_en="May we call you about your answer?",
-        required=True,
-    )
-    actions.publish(survey=survey, user=user)
     return actions.create_rule(
         user=user, event_kind="appointment.held", survey=survey, expires_after_days=14
     )
