@@ -21,12 +21,9 @@ class SubmitOnceForm(forms.Form):
     instead of a second one. A double click or a resent POST is then harmless.
     """
 
+    # A callable initial is called once per form, so each rendered page gets its own token; a
+    # form shown again with errors keeps the posted one, so fixing and resending still counts once.
     submission_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # ``initial`` on the field is evaluated per form, but a bound form keeps the posted one.
-        self.fields["submission_token"].initial = uuid.uuid4()
 
 
 # Field builders for the shapes every app's forms repeat. They bring no text of their own: the

@@ -139,12 +139,20 @@ def _source_name(source) -> str:
     return f"{getattr(source, '__module__', '?')}.{getattr(source, '__qualname__', source)}"
 
 
-def build(staff: StaffMember, day: date) -> CallList:
+def build(staff: StaffMember, day: date, *, viewer=None) -> CallList:
     """The call list of one staff member for one day: every source merged, only the staff
-    member's own clients, each call at the first moment the client allows, sorted by time."""
+    member's own clients, each call at the first moment the client allows, sorted by time.
+
+    A ``viewer`` (a user) other than the staff member, such as their manager, sees only the
+    clients of the offices the viewer works at."""
+    from maatwerk.access.rules import visible_clients
+
     from .queries import own_clients
 
-    own = set(own_clients(staff).values_list("pk", flat=True))
+    clients = own_clients(staff)
+    if viewer is not None and viewer.pk != staff.user_id:
+        clients = clients.filter(pk__in=visible_clients(viewer, scope="office").values("pk"))
+    own = set(clients.values_list("pk", flat=True))
     items: list[CallItem] = []
     failed: list[str] = []
     for source in sources():

@@ -212,7 +212,7 @@ def call_list_view(request):
     whose = me
     if data.get("adviseur"):
         whose = next(adviser for adviser in advisers if adviser.pk == data["adviseur"])
-    calls = call_list.build(whose, day)
+    calls = call_list.build(whose, day, viewer=request.user)
     context = {
         "form": form,
         "day": day,

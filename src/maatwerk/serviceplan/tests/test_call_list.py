@@ -98,6 +98,20 @@ def test_only_own_clients_even_when_a_source_returns_others(adviser, other_advis
     assert [c.item.client for c in call_list.build(other_adviser, MONDAY).calls] == [theirs]
 
 
+def test_a_manager_sees_only_the_clients_of_their_own_offices(office, manager, test_source):
+    elsewhere = factories.OfficeFactory()
+    adviser = factories.make_staff("Adviseur werk", offices=[office, elsewhere])
+    here = factories.make_client(contact_person=adviser, office=office)
+    there = factories.make_client(contact_person=adviser, office=elsewhere)
+    test_source.extend(
+        [CallItem(here, "Bellen", "/x/", "test"), CallItem(there, "Bellen", "/y/", "test")]
+    )
+    own_view = call_list.build(adviser, MONDAY, viewer=adviser.user)
+    assert {c.item.client for c in own_view.calls} == {here, there}
+    managers_view = call_list.build(adviser, MONDAY, viewer=manager.user)
+    assert [c.item.client for c in managers_view.calls] == [here]
+
+
 def test_a_broken_source_does_not_take_the_list_down(adviser, test_source):
     def broken(staff, day):
         raise RuntimeError("down")
