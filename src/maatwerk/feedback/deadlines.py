@@ -8,10 +8,10 @@ the Algemene termijnenwet does for legal terms.
 """
 
 from datetime import date, timedelta
-from functools import lru_cache
 
-import holidays
 from django.conf import settings
+
+from maatwerk.core import working_days
 
 UNITS = {"working_days", "weeks", "days"}
 DEFAULT_TERMS = {
@@ -25,31 +25,21 @@ def terms() -> dict[str, tuple[str, int]]:
     return {**DEFAULT_TERMS, **getattr(settings, "FEEDBACK_ANSWER_TERMS", {})}
 
 
-@lru_cache(maxsize=64)
-def _holidays(country: str, year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays(country, years=year).keys())
+def _country() -> str:
+    return getattr(settings, "FEEDBACK_HOLIDAY_COUNTRY", "NL")
 
 
 def is_working_day(day: date) -> bool:
-    country = getattr(settings, "FEEDBACK_HOLIDAY_COUNTRY", "NL")
-    return day.weekday() < 5 and day not in _holidays(country, day.year)
+    return working_days.is_working_day(day, _country())
 
 
 def add_working_days(start: date, days: int) -> date:
     """The date ``days`` working days after ``start`` (``start`` itself does not count)."""
-    day = start
-    remaining = days
-    while remaining > 0:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            remaining -= 1
-    return day
+    return working_days.add_working_days(start, days, _country())
 
 
 def next_working_day(day: date) -> date:
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
+    return working_days.next_working_day(day, _country())
 
 
 def answer_deadline(kind: str, received: date) -> date:

@@ -1,37 +1,22 @@
-"""Working days: weekends and the country's public holidays (the `holidays` package) skipped."""
+"""Messaging's working days: the project's rules (maatwerk.core.working_days) with the holidays
+of ``MESSAGING_HOLIDAY_COUNTRY``."""
 
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 
-import holidays
+from maatwerk.core import working_days
 
 from .conf import setting
 
 
-@lru_cache(maxsize=64)
-def _holidays(country: str, year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays(country, years=year).keys())
-
-
 def is_working_day(day: date, country: str | None = None) -> bool:
-    country = country or setting("MESSAGING_HOLIDAY_COUNTRY")
-    return day.weekday() < 5 and day not in _holidays(country, day.year)
+    return working_days.is_working_day(day, country or setting("MESSAGING_HOLIDAY_COUNTRY"))
 
 
 def add_working_days(start: date, days: int, country: str | None = None) -> date:
     """The date `days` working days after `start` (`start` itself does not count). With 0, the
     first working day on or after `start`."""
-    day = start
-    if days <= 0:
-        while not is_working_day(day, country):
-            day += timedelta(days=1)
-        return day
-    counted = 0
-    while counted < days:
-        day += timedelta(days=1)
-        if is_working_day(day, country):
-            counted += 1
-    return day
+    country = country or setting("MESSAGING_HOLIDAY_COUNTRY")
+    return working_days.add_working_days(start, days, country)
 
 
 def reply_due(received: date) -> date:
