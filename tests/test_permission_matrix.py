@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from maatwerk.core.app_modules import app_modules
 from maatwerk.core.tests import factories
+from maatwerk.core.tests.permissions import LOGIN, check_route
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +28,6 @@ def _expect(anonymous, client, adviser, other_adviser, manager, administrator, n
         )
     )
 
-
-LOGIN = "login"  # a redirect to the log-in page
 
 # route name → (method, url builder, expected status per role)
 MATRIX = {
@@ -251,28 +250,10 @@ def world(office):
     }
 
 
-def _user(world, role):
-    if role == "anonymous":
-        return None
-    if role == "client":
-        return world["client"].user
-    return world[role].user
-
-
 @pytest.mark.parametrize("route", sorted(MATRIX))
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(client, world, route, role):
-    method, build_url, expected = MATRIX[route]
-    user = _user(world, role)
-    if user is not None:
-        client.force_login(user)
-    response = getattr(client, method)(build_url(world))
-    want = expected[role]
-    if want == LOGIN:
-        assert response.status_code == 302, response
-        assert response.url.startswith(reverse("accounts:login")), response.url
-    else:
-        assert response.status_code == want, f"{route} as {role}: {response.status_code}"
+    check_route(client, world, role, *MATRIX[route])
 
 
 def test_practice_client_file_is_only_for_its_owner(client, world):
