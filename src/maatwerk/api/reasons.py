@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from maatwerk.access.rules import client_access
 from maatwerk.clients import actions as client_actions
 from maatwerk.clients.models import Client
 
@@ -29,3 +30,10 @@ def api_reason(user, client: Client, access, reason: str) -> str:
         )
     client_actions.give_access_reason(user=user, client=client, reason=reason)
     return reason
+
+
+def open_file(request, client: Client, reason: str) -> str:
+    """Check an API caller's access to one client file, recording a given reason. Returns the
+    ground: the implied one (own client, own office) or the reason given."""
+    access = client_access(request.auth, client)
+    return api_reason(request.auth, client, access, reason) or access.implied_reason

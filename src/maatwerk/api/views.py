@@ -15,7 +15,6 @@ from ninja.responses import Status
 from maatwerk.access.rules import (
     advisers_of_office,
     can_register_client_at,
-    client_access,
     may_register_clients,
     staff_of,
     visible_clients,
@@ -26,7 +25,7 @@ from maatwerk.clients.queries import BY_NAME, search_clients
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.queries import events_for_staff
 
-from . import schemas
+from . import reasons, schemas
 from .errors import ApiError
 from .pagination import Pagination
 
@@ -116,24 +115,7 @@ def _open_file(request: HttpRequest, client: Client, reason: str) -> str:
     """Check access to one client file and log the ground or reason. Returns what was logged.
 
     The API is stateless: a staff member who needs a reason gives it with every request."""
-    user = request.auth
-    access = client_access(user, client)
-    if access.allowed:
-        return access.implied_reason
-    if not access.needs_reason:
-        raise ApiError(403, _("Je hebt geen toegang tot het dossier van deze cliënt."), "forbidden")
-    reason = (reason or "").strip()
-    if len(reason) < schemas.REASON_MIN_LENGTH:
-        raise ApiError(
-            403,
-            _(
-                "Deze cliënt staat niet op je eigen lijst. Geef met de parameter 'reason' in "
-                "minstens 10 tekens aan waarom je dit dossier opent; de reden wordt vastgelegd."
-            ),
-            "reason_required",
-        )
-    client_actions.give_access_reason(user=user, client=client, reason=reason)
-    return reason
+    return reasons.open_file(request, client, reason)
 
 
 def _view_file(request: HttpRequest, client: Client, reason: str) -> str:

@@ -10,9 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from maatwerk.access.rules import client_access
 from maatwerk.api.errors import ApiError
-from maatwerk.api.reasons import api_reason
+from maatwerk.api.reasons import open_file
 from maatwerk.api.schemas import REASON_MAX_LENGTH, ErrorOut, PlainText
 from maatwerk.clients import actions as client_actions
 from maatwerk.clients.models import Client
@@ -97,11 +96,6 @@ def _version(version) -> dict | None:
     }
 
 
-def _open_file(request: HttpRequest, client: Client, reason: str) -> str:
-    access = client_access(request.auth, client)
-    return api_reason(request.auth, client, access, reason) or access.implied_reason
-
-
 @router.get("/plannen/{int:client_id}", response={200: PlanOut, **ERRORS})
 def get_plan(request: HttpRequest, client_id: int, reason: Reason = ""):
     """Het dienstverleningsplan van één cliënt: het plan dat geldt, een open voorstel en de
@@ -113,7 +107,7 @@ def get_plan(request: HttpRequest, client_id: int, reason: Reason = ""):
     if client is None:
         raise ApiError(404, _("Deze cliënt bestaat niet."), "not_found")
     with transaction.atomic():
-        ground = _open_file(request, client, reason)
+        ground = open_file(request, client, reason)
         client_actions.record_file_view(user=request.auth, client=client, reason=ground)
     today = timezone.localdate()
     return {
