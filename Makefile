@@ -4,10 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_CLIENTS ?= 200
+# pytest-xdist processes for `make test` (one per core; tests of one module share a process)
+TEST_WORKERS ?= auto
 
 export MAATWERK_PROJECT_DIR := $(CURDIR)
 
-.PHONY: install demo test lint format check-deploy bench-demo-data messages clean
+.PHONY: install lock demo test lint format check-deploy bench-demo-data messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,11 +19,26 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[test]'
+# Every Python package comes from the lock, checked against its hashes; then Maatwerk itself, built
+# by the locked setuptools (no build isolation, so nothing is fetched unchecked).
+$(VENV)/.installed: $(BIN)/python requirements/test.txt pyproject.toml
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(VENV)/.installed node_modules/.installed
+
+# Regenerate the locks from pyproject.toml (its pins and its build backend) for CPython 3.11 on
+# x86-64 Linux: test.txt with the demo and test extras, production.txt without them (the same
+# versions). Unchanged packages keep their versions; `make lock LOCK_ARGS=--upgrade` moves the
+# unpinned ones to their newest releases.
+BUILD_REQUIRES = $(BIN)/python -c 'import tomllib; \
+	print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")'
+COMPILE = $(BIN)/uv pip compile --quiet pyproject.toml - --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-unknown-linux-gnu --custom-compile-command 'make lock' $(LOCK_ARGS)
+lock: $(VENV)/.installed
+	$(BUILD_REQUIRES) | $(COMPILE) --extra demo --extra test -o requirements/test.txt
+	$(BUILD_REQUIRES) | $(COMPILE) --constraint requirements/test.txt -o requirements/production.txt
 
 demo: install
 	MAATWERK_MODE=demo $(BIN)/maatwerk migrate --no-input
@@ -34,7 +51,7 @@ lint: install
 
 test: lint
 	$(BIN)/maatwerk makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --durations=20 $(PYTEST_ARGS)
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -40,6 +40,28 @@ def administrator(office):
 
 
 @pytest.fixture
+def editor(office):
+    return factories.make_staff(
+        "Briefredacteur", offices=[office], first_name="Ria", job_title="Briefredacteur"
+    )
+
+
+@pytest.fixture
+def jurist(office):
+    return factories.make_staff(
+        "Juridisch controleur", offices=[office], first_name="Jurre", job_title="Jurist"
+    )
+
+
+@pytest.fixture
+def reader(office):
+    """A client-council member who reads letters for the letter book."""
+    return factories.make_staff(
+        "Lid cliëntenraad", offices=[office], first_name="Cor", job_title="Lid cliëntenraad"
+    )
+
+
+@pytest.fixture
 def client_record(adviser):
     return factories.make_client(contact_person=adviser, user=True)
 

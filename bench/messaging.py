@@ -7,7 +7,7 @@
 Each database is built in a child process: `migrate`, then the demo loader (maatwerk.demo.loader,
 as `maatwerk demo_data --clients N --seed 1` does, with only the messaging demo step after the
 bulk load, so other apps' demo steps cannot slow or break this benchmark), then about 100,000
-threads with their messages written in bulk (maatwerk.demo.bulk.BulkWriter: COPY on PostgreSQL,
+threads with their messages written in bulk (maatwerk.core.bulk.BulkWriter: COPY on PostgreSQL,
 executemany on SQLite) and spread over the clients, so over every adviser: 70% answered, 20%
 waiting for the assigned adviser, 10% nobody's yet; a third of the waiting ones overdue.
 Timeline events for these bulk threads are not written (the inbox never reads them).
@@ -89,7 +89,7 @@ def bulk_threads(total: int, seed: int = 1) -> None:
 
     from maatwerk.access.rules import advisers_of_office
     from maatwerk.clients.models import ContactAssignment
-    from maatwerk.demo.bulk import BulkWriter
+    from maatwerk.core.bulk import BulkWriter
     from maatwerk.messaging.models import Message, Thread
     from maatwerk.messaging.working_days import reply_due
     from maatwerk.organisation.models import StaffMember

@@ -49,7 +49,7 @@ def quality(frame: pd.DataFrame) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
-    from maatwerk.profiler import api, metrics
+    from maatwerk.profiler import metrics, service
 
     y = frame[LABEL].to_numpy()
     features = [c for c in frame.columns if c not in {ID, LABEL, *EXCLUDE, *SENSITIVE}]
@@ -59,7 +59,7 @@ def quality(frame: pd.DataFrame) -> dict:
     chosen = []
     started = time.monotonic()
     for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(X, y):
-        model = api.fit(
+        model = service.fit(
             frame.iloc[train],
             id_column=ID,
             label_column=LABEL,
@@ -128,15 +128,15 @@ def speed(frame: pd.DataFrame, rows: int, work: Path) -> dict:
     written = sum(1 for _ in open(out)) - 1  # noqa: SIM115
     assert written == rows, (written, rows)
 
-    from maatwerk.profiler import api
+    from maatwerk.profiler import service
 
-    model = api.load(model_dir)
+    model = service.load(model_dir)
     clients = frame.sample(100, random_state=1).to_dict("records")
     timings = []
     for row in clients:
         started = time.perf_counter()
         p = model.predict([row])[0]
-        api.band(p)
+        service.band(p)
         model.explain(row)
         timings.append((time.perf_counter() - started) * 1000)
     return {

@@ -84,7 +84,7 @@ def test_health_reports_the_database(client):
 
 @pytest.mark.django_db
 def test_health_says_503_when_the_database_is_down(client, monkeypatch):
-    from maatwerk.core import views
+    from maatwerk.site import views
 
     class BrokenConnection:
         def cursor(self):

@@ -48,27 +48,6 @@ def far_manager(other_office):
 
 
 @pytest.fixture
-def editor(office):
-    return factories.make_staff(
-        "Briefredacteur", offices=[office], first_name="Ria", job_title="Briefredacteur"
-    )
-
-
-@pytest.fixture
-def jurist(office):
-    return factories.make_staff(
-        "Juridisch controleur", offices=[office], first_name="Jurre", job_title="Jurist"
-    )
-
-
-@pytest.fixture
-def reader(office):
-    return factories.make_staff(
-        "Lid cliëntenraad", offices=[office], first_name="Cor", job_title="Lid cliëntenraad"
-    )
-
-
-@pytest.fixture
 def api(client):
     def _call(method, path, *, token=None, json=None):
         headers = {"Authorization": f"Bearer {token}"} if token else {}

@@ -8,6 +8,7 @@ MAATWERK_MODE chooses the profile:
 """
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -53,7 +54,7 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "maatwerk.core.apps.MaatwerkAdminConfig",
+    "maatwerk.site.apps.MaatwerkAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -85,7 +86,9 @@ INSTALLED_APPS = [
     "maatwerk.surveys",
     "maatwerk.panel",
     "maatwerk.feedback",
-    "maatwerk.demo",
+    "maatwerk.site.apps.SiteConfig",
+    # `maatwerk demo_data` needs Faker, which a production install leaves out (ADR 0020).
+    *(["maatwerk.demo"] if not PRODUCTION or find_spec("faker") else []),
     "maatwerk.profiler",
 ]
 
@@ -122,7 +125,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "maatwerk.core.context_processors.maatwerk",
+                "maatwerk.site.context_processors.maatwerk",
             ],
         },
     }
@@ -201,7 +204,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "maatwerk.core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "maatwerk.core.errors.csrf_failure"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_SSL_REDIRECT = PRODUCTION and env_bool("SECURE_SSL_REDIRECT", True)
@@ -272,18 +275,18 @@ TASKS = {
     }
 }
 
-# Werkverkenner: where model versions are stored (default: MEDIA_ROOT/werkverkenner-modellen),
-# and the probability at or below which an invitation lands in the adviser's work list.
-WERKVERKENNER_MODEL_ROOT = os.environ.get("WERKVERKENNER_MODEL_ROOT", "")
-WERKVERKENNER_THRESHOLD = float(os.environ.get("WERKVERKENNER_THRESHOLD", "0.5"))
+# App settings that the environment may set. Their defaults, meaning and checks live in the apps'
+# conf.py (werkverkenner, surveys; docs/adr/0025-settings-in-one-shape.md): set only when given.
+if "WERKVERKENNER_MODEL_ROOT" in os.environ:
+    WERKVERKENNER_MODEL_ROOT = os.environ["WERKVERKENNER_MODEL_ROOT"]
+if "WERKVERKENNER_THRESHOLD" in os.environ:
+    WERKVERKENNER_THRESHOLD = float(os.environ["WERKVERKENNER_THRESHOLD"])
+if "VOICE_MIN_GROUP_SIZE" in os.environ:
+    VOICE_MIN_GROUP_SIZE = int(os.environ["VOICE_MIN_GROUP_SIZE"])
 
 # Where Maatwerk is reached from outside, for links in e-mails (no trailing slash). Empty: the
 # e-mails name the portal instead of linking to it.
 SITE_URL = os.environ.get("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
-
-# Client voice: an aggregate shown to managers, researchers or councils never describes fewer
-# people than this; a smaller group reads "too few responses".
-VOICE_MIN_GROUP_SIZE = int(os.environ.get("VOICE_MIN_GROUP_SIZE", "10"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

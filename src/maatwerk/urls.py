@@ -5,10 +5,10 @@ from django.views.i18n import set_language
 from maatwerk.access.decorators import public
 from maatwerk.accounts.urls import oidc_urlpatterns
 from maatwerk.api.urls import api
-from maatwerk.core import views as core_views
+from maatwerk.site import views as site_views
 
 urlpatterns = [
-    path("", include("maatwerk.core.urls")),
+    path("", include("maatwerk.site.urls")),
     path("", include("maatwerk.accounts.urls")),
     path("mijn/", include("maatwerk.portal.urls")),
     path("werk/", include("maatwerk.clients.urls")),
@@ -23,7 +23,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/", api.urls),
     path("taal/", public(set_language), name="set_language"),
-    path("media/<path:path>", core_views.serve_media, name="serve-media"),
+    path("media/<path:path>", site_views.serve_media, name="serve-media"),
     *oidc_urlpatterns,
 ]
 

@@ -98,7 +98,7 @@ def test_manager_overview_and_a_mirror_conversation(visit, client_record, advise
 
     item = actions.submit_feedback(
         client=client_record,
-        kind="klacht",
+        kind="complaint",
         text="Te lang gewacht.",
         wants_answer=True,
         token=uuid.uuid4(),

@@ -1,8 +1,14 @@
-"""Object-level access, in one place: who may open which client file, and on what ground."""
+"""Object-level access, in one place: who may open which client file, and on what ground.
 
+Every app with object-level rules keeps them in its own ``rules.py`` in one shape: plain
+predicates ``may_<verb>(user_or_staff, obj, ...) -> bool``. Views and actions enforce a rule
+with ``require(rule, *args)``, so a refusal is the same 403 everywhere (ADR 0023)."""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +42,12 @@ class ClientAccess:
 
 
 DENIED = ClientAccess(False)
+
+
+def require(rule: Callable[..., bool], *args) -> None:
+    """Refuse (PermissionDenied, a 403 on a page) unless ``rule(*args)`` holds."""
+    if not rule(*args):
+        raise PermissionDenied
 
 
 def staff_of(user) -> StaffMember | None:
@@ -82,6 +94,25 @@ def client_access(user, client: Client) -> ClientAccess:
     if user.has_perm("access.view_client_with_reason"):
         return ClientAccess(False, Ground.REASON_GIVEN, needs_reason=True)
     return DENIED
+
+
+def may_open_file(user, client: Client) -> bool:
+    """May this staff member open the client's file at all: on a ground, or with a reason
+    (which the page or the API call asks for and records before any action runs)."""
+    access = client_access(user, client)
+    return access.allowed or access.needs_reason
+
+
+def may_give_reason(access: ClientAccess) -> bool:
+    """Does a reason open this file: closed without one, and not closed whatever the reason?"""
+    return access.needs_reason
+
+
+def may_list_clients(user, scope: str) -> bool:
+    """May this user list their own caseload (``own``) or all their offices' clients?"""
+    if scope == "office":
+        return user.has_perm("access.view_office_clients")
+    return user.has_perm("access.view_own_caseload")
 
 
 def can_reassign(user, client: Client) -> bool:

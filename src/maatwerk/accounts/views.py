@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from maatwerk.access.decorators import logged_in, public
 from maatwerk.access.rules import staff_of
 
+from . import actions
 from .forms import LoginForm, TokenForm
 
 
@@ -78,13 +79,10 @@ def otp_setup(request):
         return redirect("core:home")
     if _confirmed_device(request.user) is not None:
         return redirect("accounts:otp_verify")
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "authenticator"}
-    )
+    device = actions.pending_device(request.user)
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
+        actions.confirm_device(device, user=request.user)
         otp_login(request, device)
         return redirect(settings.LOGIN_REDIRECT_URL)
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)

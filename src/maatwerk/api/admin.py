@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from maatwerk.core.admin_site import ReadOnlyAdmin
+from maatwerk.core.admin_base import ReadOnlyAdmin
 
 from . import actions
 from .models import ApiToken

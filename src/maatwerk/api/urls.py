@@ -6,7 +6,10 @@ so an operation without its own auth is still protected). The OpenAPI schema
 they hold no data. The access middleware leaves the "api" namespace to this module.
 """
 
-from ninja import NinjaAPI
+from types import ModuleType
+
+from django.core.exceptions import ImproperlyConfigured
+from ninja import NinjaAPI, Router
 
 from maatwerk.core.app_modules import app_modules
 
@@ -14,6 +17,20 @@ from . import errors
 from .auth import ApiTokenAuth
 from .docs import LocalSwagger
 from .views import catch_all, router
+
+
+def router_of(module: ModuleType) -> Router:
+    """The ``router`` of an app's ``api.py``. A module by that name without one is refused rather
+    than skipped: the URLconf imports it in every web worker, so a Python interface named
+    ``api.py`` would load its dependencies there (ADR 0019)."""
+    app_router = getattr(module, "router", None)
+    if not isinstance(app_router, Router):
+        raise ImproperlyConfigured(
+            f"{module.__name__} has no `router = ninja.Router()`. An app's api.py holds its REST "
+            "operations and is imported by the URLconf; give any other module another name."
+        )
+    return app_router
+
 
 api = NinjaAPI(
     title="Maatwerk API",
@@ -33,6 +50,5 @@ api.add_router("", router)
 # A capability app adds its operations in its own ``api.py`` (``router = ninja.Router()``); they
 # share this API's token auth, error handling and schema. Its paths start with the app's own word.
 for _app, module in app_modules("api", exclude="maatwerk.api"):
-    if hasattr(module, "router"):  # maatwerk.profiler.api is a Python API, not a web one
-        api.add_router("", module.router)
+    api.add_router("", router_of(module))
 api.add_router("", catch_all)

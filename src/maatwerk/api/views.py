@@ -20,19 +20,19 @@ from maatwerk.access.rules import (
     visible_clients,
 )
 from maatwerk.clients import actions as client_actions
+from maatwerk.clients.file_access import find
 from maatwerk.clients.models import Client
 from maatwerk.clients.queries import BY_NAME, search_clients
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.queries import events_for_staff
 
-from . import reasons, schemas
+from . import schemas
+from .client_files import client_or_404, open_file, view_file
 from .errors import ApiError
 from .pagination import Pagination
 
 router = Router()
 
-# Larger ids cannot exist in a 64-bit primary key; they are simply unknown.
-MAX_ID = 2**63 - 1
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 ERRORS = {401: schemas.ErrorOut, 403: schemas.ErrorOut, 422: schemas.ValidationErrorOut}
 REASON_HELP = (
@@ -73,7 +73,7 @@ def list_offices(request: HttpRequest):
 )
 def get_office(request: HttpRequest, id: int):
     """Eén vestiging."""
-    office = _offices().filter(pk=id).first() if id <= MAX_ID else None
+    office = find(_offices(), id)
     if office is None:
         raise ApiError(404, _("Deze vestiging bestaat niet."), "not_found")
     return office
@@ -99,32 +99,6 @@ def list_clients(
     return clients.select_related("office").order_by(*BY_NAME)
 
 
-def _client(id: int) -> Client:
-    """A real client by id; practice accounts do not exist for the API."""
-    client = (
-        Client.objects.real().select_related("office", "preference").filter(pk=id).first()
-        if id <= MAX_ID
-        else None
-    )
-    if client is None:
-        raise ApiError(404, _("Deze cliënt bestaat niet."), "not_found")
-    return client
-
-
-def _open_file(request: HttpRequest, client: Client, reason: str) -> str:
-    """Check access to one client file and log the ground or reason. Returns what was logged.
-
-    The API is stateless: a staff member who needs a reason gives it with every request."""
-    return reasons.open_file(request, client, reason)
-
-
-def _view_file(request: HttpRequest, client: Client, reason: str) -> str:
-    with transaction.atomic():
-        ground = _open_file(request, client, reason)
-        client_actions.record_file_view(user=request.auth, client=client, reason=ground)
-    return ground
-
-
 @router.get(
     "/clients/{int:id}",
     response={200: schemas.ClientOut, 404: schemas.ErrorOut, **ERRORS},
@@ -132,8 +106,8 @@ def _view_file(request: HttpRequest, client: Client, reason: str) -> str:
 )
 def get_client(request: HttpRequest, id: int, reason: Reason = ""):
     """Het dossier van één cliënt, met vaste contactpersoon en contactvoorkeuren."""
-    client = _client(id)
-    ground = _view_file(request, client, reason)
+    client = client_or_404(id)
+    ground = view_file(request, client, reason)
     return _client_file(client, ground)
 
 
@@ -165,14 +139,10 @@ REGISTRATION_FIELDS = {
 }
 
 
-def _in_range(id: int | None) -> bool:
-    return id is not None and 0 < id <= MAX_ID
-
-
 def _registering_office(user, office_id: int) -> Office:
     if not may_register_clients(user):
         raise ApiError(403, _("Je hebt geen recht om cliënten in te schrijven."), "forbidden")
-    office = Office.objects.filter(pk=office_id).first() if _in_range(office_id) else None
+    office = find(Office.objects.all(), office_id)
     if office is None:
         raise ValidationError({"office_id": _("Deze vestiging bestaat niet.")})
     if not can_register_client_at(user, office):
@@ -200,9 +170,7 @@ def _contact_person(user, office: Office, contact_person_id: int | None) -> Staf
                 )
             }
         )
-    if not _in_range(contact_person_id):
-        return None
-    return StaffMember.objects.filter(pk=contact_person_id).first()
+    return find(StaffMember.objects.all(), contact_person_id)
 
 
 @router.post(
@@ -251,7 +219,7 @@ def register_client(request: HttpRequest, response: HttpResponse, payload: schem
             }
         ) from error
     response["Location"] = reverse("api:get_client", kwargs={"id": client.pk})
-    client = _client(client.pk)
+    client = client_or_404(client.pk)
     return Status(201, _client_file(client, _("zojuist door jou ingeschreven")))
 
 
@@ -263,8 +231,8 @@ def register_client(request: HttpRequest, response: HttpResponse, payload: schem
 @paginate(Pagination)
 def client_timeline(request: HttpRequest, id: int, reason: Reason = ""):
     """De tijdlijn van een cliënt, nieuwste eerst, ook wat alleen medewerkers zien."""
-    client = _client(id)
-    _view_file(request, client, reason)
+    client = client_or_404(id)
+    view_file(request, client, reason)
     return events_for_staff(client)
 
 
@@ -281,9 +249,9 @@ def add_note(
 ):
     """Een notitie op de tijdlijn, alleen zichtbaar voor medewerkers. Tekst wordt bewaard zoals
     gestuurd (geen HTML)."""
-    client = _client(id)
+    client = client_or_404(id)
     with transaction.atomic():
-        _open_file(request, client, reason)
+        open_file(request, client, reason)
         event = client_actions.add_note(client=client, by_user=request.auth, text=payload.text)
     return Status(201, event)
 

@@ -6,11 +6,12 @@ Public for other apps (the service plan books conversations with these):
 with a Dutch message (``SlotTaken`` with ``alternatives`` when the time is gone).
 """
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.access.rules import client_of, staff_of
@@ -20,10 +21,17 @@ from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline import kinds as timeline_kinds
 from maatwerk.timeline.actions import Actor, record_event
 
-from . import preferences, rules
+from . import preferences, rules, values
 from .agenda import Booking, SlotTaken, plugin_for
 from .builtin import opening_blocks, zone
-from .models import QUARTER_MINUTES, Absence, Appointment, AppointmentType, Availability
+from .models import (
+    QUARTER_MINUTES,
+    Absence,
+    Appointment,
+    AppointmentType,
+    Availability,
+    Reminder,
+)
 from .slots import within_opening_hours
 
 MIN_REASON_LENGTH = 10
@@ -37,6 +45,7 @@ __all__ = [
     "record_outcome",
     "remove_absence",
     "remove_availability",
+    "send_reminder",
 ]
 
 
@@ -56,33 +65,18 @@ def _actor(staff: StaffMember | None) -> Actor:
     return Actor.of_staff(staff) if staff is not None else Actor.client()
 
 
-def when_text(moment: datetime) -> str:
-    """'maandag 2 november 2026 om 10:00', in Dutch whatever the request's language: timeline
-    data is stored once and read by the client."""
-    with translation.override("nl"):
-        local = timezone.localtime(moment, zone())
-        return formats.date_format(local, "l j F Y") + " om " + local.strftime("%H:%M")
-
-
-def place_text(appointment: Appointment) -> str:
-    kind = appointment.type
-    if kind.channel == AppointmentType.Channel.OFFICE:
-        return f"op {appointment.office.name}, {appointment.office.address}"
-    return str(AppointmentType.Channel(kind.channel).label)
-
-
 def _event_data(appointment: Appointment, kind: str, **extra) -> dict:
     """Exactly the placeholders the kind's summary needs (timeline data holds no more)."""
-    values = {
+    known = {
         "kind": appointment.type.name,
-        "when": when_text(appointment.starts_at),
-        "place": place_text(appointment),
+        "when": values.when_text(appointment.starts_at),
+        "place": values.place_text(appointment),
         "staff_name": appointment.staff.full_name,
         "job_title": appointment.staff.job_title,
         "office": appointment.office.name,
         **extra,
     }
-    return {name: values[name] for name in timeline_kinds.get(kind).fields}
+    return {name: known[name] for name in timeline_kinds.get(kind).fields}
 
 
 def _check_time(office: Office, kind: AppointmentType, starts_at: datetime) -> None:
@@ -255,7 +249,7 @@ def move(*, appointment: Appointment, starts_at: datetime, user) -> Appointment:
         locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
         if locked.status != Appointment.Status.BOOKED:
             raise ValidationError(_("Deze afspraak kan niet meer worden verzet."))
-        before = when_text(locked.starts_at)
+        before = values.when_text(locked.starts_at)
         moved = plugin_for(locked.office).move(locked, starts_at)
         record_event(
             moved.client,
@@ -399,3 +393,39 @@ def remove_absence(*, absence: Absence, user) -> None:
             data={"staff": absence.staff_id, "absence": str(absence)},
         )
         absence.delete()
+
+
+# --- reminders ----------------------------------------------------------------------------------
+
+
+def send_reminder(appointment_id: int, *, mail: Callable[[Appointment], None]) -> str:
+    """The day-before reminder of a booked appointment, once per start time.
+
+    The ``Reminder`` row (unique per appointment and start) is the record of what went out, so
+    it has no timeline event of its own. ``mail`` hands the e-mail over inside this transaction:
+    a failed hand-over rolls the row back, so the next run tries again; a task that runs twice
+    meets the row (or its unique constraint) and sends nothing."""
+    try:
+        with transaction.atomic():
+            appointment = (
+                Appointment.objects.select_for_update()
+                .select_related("client", "office", "type", "staff")
+                .filter(pk=appointment_id, status=Appointment.Status.BOOKED)
+                .first()
+            )
+            if appointment is None or appointment.starts_at <= timezone.now():
+                return "skipped"
+            if appointment.reminders.filter(for_starts_at=appointment.starts_at).exists():
+                return "already sent"
+            reachable = values.reachable_by_mail(appointment)
+            Reminder.objects.create(
+                appointment=appointment,
+                for_starts_at=appointment.starts_at,
+                channel=Reminder.Channel.EMAIL if reachable else Reminder.Channel.NONE,
+                sent_at=timezone.now(),
+            )
+            if reachable:
+                mail(appointment)
+    except IntegrityError:
+        return "already sent"
+    return "sent" if reachable else "no e-mail"

@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from maatwerk.clients.models import Client
+from maatwerk.core.registry import Registry
 from maatwerk.organisation.models import Office, StaffMember
 
 from .models import Appointment, AppointmentType, OfficeAgenda
@@ -101,36 +102,24 @@ class AgendaPlugin(ABC):
         """Move to a new start at the same office; raise SlotTaken when it is gone."""
 
 
-class Registry:
-    def __init__(self):
-        self._plugins: dict[str, AgendaPlugin] = {}
+class PluginRegistry(Registry[AgendaPlugin]):
+    """Plugins register with a class decorator (``@register("acme")``); one instance is kept."""
 
     def __call__(self, identifier: str):
         def decorator(cls: type[AgendaPlugin]) -> type[AgendaPlugin]:
-            if identifier in self._plugins:
-                raise ValueError(f"Agenda plugin {identifier!r} is registered twice.")
             if not issubclass(cls, AgendaPlugin):
                 raise TypeError(f"{cls.__name__} must subclass AgendaPlugin.")
+            self.register(identifier, cls())
             cls.identifier = identifier
-            self._plugins[identifier] = cls()
             return cls
 
         return decorator
 
-    def get(self, identifier: str) -> AgendaPlugin:
-        try:
-            return self._plugins[identifier]
-        except KeyError:
-            raise LookupError(f"Unknown agenda plugin {identifier!r}.") from None
-
     def choices(self) -> list[tuple[str, str]]:
-        return [(key, str(plugin.verbose_name)) for key, plugin in sorted(self._plugins.items())]
-
-    def unregister(self, identifier: str) -> None:  # for tests
-        self._plugins.pop(identifier, None)
+        return [(key, str(plugin.verbose_name)) for key, plugin in sorted(self.items())]
 
 
-registry = Registry()
+registry = PluginRegistry("agenda plugin")
 register = registry
 
 

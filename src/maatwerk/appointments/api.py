@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from maatwerk.api.client_files import client_or_404, open_file, view_file
 from maatwerk.api.errors import ApiError
 from maatwerk.api.schemas import PlainText
-from maatwerk.api.views import _client, _open_file, _view_file
+from maatwerk.clients.file_access import MAX_ID, find
 from maatwerk.organisation.models import Office
 
 from . import actions, queries, rules
@@ -32,7 +33,6 @@ Reason = Annotated[
         "tekens); komt in het auditlog.",
     ),
 ]
-MAX_ID = 2**63 - 1
 MAX_DAYS = 28
 MAX_DAYS_AHEAD = 366  # a first day further away than this is a mistake (and overflows)
 
@@ -107,7 +107,7 @@ def _out(appointment: Appointment) -> dict:
 
 
 def _office(id: int) -> Office:
-    office = Office.objects.filter(pk=id, is_active=True).first() if 0 < id <= MAX_ID else None
+    office = find(Office.objects.filter(is_active=True), id)
     if office is None:
         raise ApiError(404, _("Deze vestiging bestaat niet."), "not_found")
     return office
@@ -154,8 +154,8 @@ def free_slots(
     )
     if client_id is None:
         return [{"starts_at": s.starts_at, "ends_at": s.ends_at, "clashes": []} for s in slots]
-    client = _client(client_id)
-    _view_file(request, client, reason)
+    client = client_or_404(client_id)
+    view_file(request, client, reason)
     choices = queries.choices_for(slots, client, office, kind, for_staff=True)
     return [{"starts_at": c.starts_at, "ends_at": c.ends_at, "clashes": c.clashes} for c in choices]
 
@@ -175,9 +175,9 @@ def book(request: HttpRequest, payload: BookIn, reason: Reason = ""):
     verleden, binnen de openingstijden, een vrij tijdstip (anders 409 met de volgende vrije
     tijden) en een reden als het tijdstip niet past bij de voorkeuren van de cliënt."""
     _require(request, rules.BOOK)
-    client = _client(payload.client_id)
+    client = client_or_404(payload.client_id)
     office, kind = _office(payload.office_id), _kind(payload.type_code)
-    _open_file(request, client, reason)
+    open_file(request, client, reason)
     try:
         appointment = actions.book(
             client=client,
@@ -218,8 +218,8 @@ def book(request: HttpRequest, payload: BookIn, reason: Reason = ""):
 )
 def client_appointments(request: HttpRequest, client_id: int, reason: Reason = ""):
     """De afspraken van een cliënt, nieuwste eerst (ook geannuleerde en gehouden)."""
-    client = _client(client_id)
-    _view_file(request, client, reason)
+    client = client_or_404(client_id)
+    view_file(request, client, reason)
     appointments = (
         Appointment.objects.filter(client=client)
         .select_related("office", "type", "staff")

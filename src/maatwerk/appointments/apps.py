@@ -17,8 +17,7 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Afspraken")
 
     def ready(self):
-        from maatwerk.core import navigation
-        from maatwerk.serviceplan import call_list
+        from maatwerk.core import call_list, navigation
 
         from . import builtin, queries, timeline_kinds  # noqa: F401  (register plugin, kinds)
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.clients.models import Client
+from maatwerk.core.call_list import CallItem
 from maatwerk.organisation.models import Office, StaffMember
-from maatwerk.serviceplan.call_list import CallItem
 
 from . import preferences, rules
 from .agenda import plugin_for

@@ -55,11 +55,13 @@ def may_see_agenda_of(user, staff_member: StaffMember) -> bool:
     return user.has_perm(MANAGE) and staff_member.offices.filter(pk__in=me.offices.all()).exists()
 
 
-def may_manage_availability(user, staff_member: StaffMember, office: Office | None = None) -> bool:
+def may_manage_availability(
+    user, staff_member: StaffMember | None, office: Office | None = None
+) -> bool:
     """Managers manage the availability of staff at their offices (a block's office must be
-    theirs too); staff only see their own."""
+    theirs too); staff only see their own. Nobody manages someone who is not there."""
     me = staff_of(user)
-    if me is None or not user.has_perm(MANAGE):
+    if me is None or staff_member is None or not user.has_perm(MANAGE):
         return False
     mine = me.offices.all()
     if office is not None and not mine.filter(pk=office.pk).exists():

@@ -11,7 +11,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,8 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from .actions import place_text, when_text
-from .models import Appointment, Reminder
+from . import actions, values
+from .models import Appointment
 from .preferences import ClientWishes
 from .reminders import reminder_due_at
 
@@ -36,11 +35,6 @@ def site_url() -> str:
     return settings.SITE_URL.rstrip("/")
 
 
-def _reachable_by_mail(appointment: Appointment) -> bool:
-    client = appointment.client
-    return bool(client.email) and client.uses_digital_channels
-
-
 def _mail(appointment: Appointment, what: str) -> None:
     # Mail goes out in Dutch: the client's language preference is not yet used for mail.
     with translation.override("nl"):
@@ -50,8 +44,8 @@ def _mail(appointment: Appointment, what: str) -> None:
             {
                 "appointment": appointment,
                 "client": appointment.client,
-                "when": when_text(appointment.starts_at),
-                "place": place_text(appointment),
+                "when": values.when_text(appointment.starts_at),
+                "place": values.place_text(appointment),
                 "link": site_url() + reverse("appointments:detail", args=[appointment.pk]),
             },
         )
@@ -65,7 +59,7 @@ def send_appointment_mail(appointment_id: int, what: str) -> str:
         .filter(pk=appointment_id)
         .first()
     )
-    if appointment is None or not _reachable_by_mail(appointment):
+    if appointment is None or not values.reachable_by_mail(appointment):
         return "skipped"
     _mail(appointment, what)
     return "sent"
@@ -73,32 +67,9 @@ def send_appointment_mail(appointment_id: int, what: str) -> str:
 
 @task()
 def send_reminder(appointment_id: int) -> str:
-    try:
-        with transaction.atomic():
-            appointment = (
-                Appointment.objects.select_for_update()
-                .select_related("client", "office", "type", "staff")
-                .filter(pk=appointment_id, status=Appointment.Status.BOOKED)
-                .first()
-            )
-            if appointment is None or appointment.starts_at <= timezone.now():
-                return "skipped"
-            if appointment.reminders.filter(for_starts_at=appointment.starts_at).exists():
-                return "already sent"
-            reachable = _reachable_by_mail(appointment)
-            Reminder.objects.create(
-                appointment=appointment,
-                for_starts_at=appointment.starts_at,
-                channel=Reminder.Channel.EMAIL if reachable else Reminder.Channel.NONE,
-                sent_at=timezone.now(),
-            )
-            if reachable:
-                # Inside the transaction: a failed hand-over rolls the Reminder row back, so
-                # the next run tries again.
-                _mail(appointment, "reminder")
-    except IntegrityError:
-        return "already sent"
-    return "sent" if reachable else "no e-mail"
+    return actions.send_reminder(
+        appointment_id, mail=lambda appointment: _mail(appointment, "reminder")
+    )
 
 
 def due_reminders(now=None) -> list[int]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,15 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
-from maatwerk.access.rules import staff_of
+from maatwerk.access.rules import require, staff_of
 from maatwerk.clients import actions as client_actions
 from maatwerk.clients.file_access import open_client_file
 from maatwerk.clients.models import Client
 from maatwerk.core.forms import show_validation_error
 from maatwerk.organisation.models import Office, StaffMember
-from maatwerk.portal.queries import current_client
+from maatwerk.portal.rules import portal_client
 
-from . import actions, queries, rules
+from . import actions, queries, rules, values
 from .agenda import SlotTaken
 from .builtin import zone
 from .forms import (
@@ -62,10 +62,7 @@ class Flow:
 
 
 def _client_flow(request) -> Flow:
-    client = current_client(request)
-    if client is None:
-        raise PermissionDenied
-    return Flow(client, by_staff=False)
+    return Flow(portal_client(request), by_staff=False)
 
 
 def _staff_flow(request, pk: int):
@@ -243,7 +240,7 @@ def detail(request, pk: int):
     context = {
         "appointment": appointment,
         "changeable": changeable,
-        "place": actions.place_text(appointment),
+        "place": values.place_text(appointment),
     }
     return render(request, "appointments/detail.html", context)
 
@@ -260,7 +257,7 @@ def cancel(request, pk: int):
             return redirect("appointments:detail", pk=appointment.pk)
         messages.success(request, _("Uw afspraak is geannuleerd."))
         return redirect("appointments:mine")
-    context = {"appointment": appointment, "place": actions.place_text(appointment)}
+    context = {"appointment": appointment, "place": values.place_text(appointment)}
     return render(request, "appointments/cancel.html", context)
 
 
@@ -403,8 +400,7 @@ def _handled_appointment(request, pk: int) -> Appointment:
     appointment = get_object_or_404(
         Appointment.objects.select_related("office", "type", "staff", "client"), pk=pk
     )
-    if not rules.may_handle(request.user, appointment):
-        raise PermissionDenied
+    require(rules.may_handle, request.user, appointment)
     return appointment
 
 
@@ -419,7 +415,7 @@ def staff_detail(request, pk: int):
     )
     context = {
         "appointment": appointment,
-        "place": actions.place_text(appointment),
+        "place": values.place_text(appointment),
         "outcome_form": OutcomeForm(),
         "started": appointment.starts_at <= timezone.now(),
         "open": appointment.status == Appointment.Status.BOOKED,
@@ -495,8 +491,7 @@ def availability(request):
 
 def _manageable_staff(request, pk) -> StaffMember:
     person = StaffMember.objects.filter(pk=wanted).first() if (wanted := _plain_id(pk)) else None
-    if person is None or not rules.may_manage_availability(request.user, person):
-        raise PermissionDenied
+    require(rules.may_manage_availability, request.user, person)
     return person
 
 

@@ -5,18 +5,7 @@ from django.utils import timezone
 
 from .chain import HASHED_FIELDS, entry_hash
 from .models import AuditEntry, AuditHead
-
-
-def actor_label_for(user) -> str:
-    if user is None or not getattr(user, "is_authenticated", False):
-        return "systeem"
-    staff = getattr(user, "staff_member", None)
-    if staff is not None:
-        return f"{staff.full_name}, {staff.job_title} (gebruiker {user.pk})"
-    client = getattr(user, "client", None)
-    if client is not None:
-        return f"cliënt {client.pk} (gebruiker {user.pk})"
-    return f"gebruiker {user.pk}"
+from .values import actor_label_for
 
 
 def log(

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from maatwerk.core.admin_site import ReadOnlyAdmin
+from maatwerk.core.admin_base import ReadOnlyAdmin
 
 from .models import AuditEntry
 

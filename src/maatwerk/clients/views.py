@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,11 +9,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import staff
-from maatwerk.access.rules import advisers_for, can_reassign, client_access, visible_clients
+from maatwerk.access.rules import (
+    advisers_for,
+    can_reassign,
+    client_access,
+    may_give_reason,
+    may_list_clients,
+    require,
+    visible_clients,
+)
 from maatwerk.core.forms import show_validation_error
 from maatwerk.timeline.queries import events_for_staff
 
 from . import access_grants, actions
+from .file_access import open_client_file, page_ground
 from .forms import SORTS, AccessReasonForm, CaseloadFilterForm, NoteForm, ReassignForm
 from .models import Client
 from .queries import assignment_history, search_clients
@@ -25,12 +34,13 @@ PAGE_SIZE = 25
 @require_GET
 def caseload(request):
     scope = "office" if request.GET.get("bereik") == "vestiging" else "own"
-    may_list_own = request.user.has_perm("access.view_own_caseload")
-    may_list_office = request.user.has_perm("access.view_office_clients")
-    if scope == "own" and not may_list_own and may_list_office:
+    if (
+        scope == "own"
+        and not may_list_clients(request.user, "own")
+        and may_list_clients(request.user, "office")
+    ):
         return redirect(reverse("clients:caseload") + "?bereik=vestiging")
-    if not (may_list_office if scope == "office" else may_list_own):
-        raise PermissionDenied
+    require(may_list_clients, request.user, scope)
     form = CaseloadFilterForm(request.GET or None)
     query, sort = "", "naam"
     if form.is_valid():
@@ -59,21 +69,11 @@ def caseload(request):
     return response
 
 
-def _open_file(request, client: Client) -> str | None:
-    """The ground for this look at the file, or None when a reason must be given first."""
-    access = client_access(request.user, client)
-    if access.allowed:
-        return access.implied_reason
-    if access.needs_reason:
-        return access_grants.granted_reason(request.session, client.pk)
-    raise PermissionDenied
-
-
 @staff()
 @require_GET
 def client_file(request, pk: int):
     client = get_object_or_404(Client.objects.select_related("office", "preference"), pk=pk)
-    reason = _open_file(request, client)
+    reason = page_ground(request, client, client_access(request.user, client))
     if reason is None:
         return redirect("clients:access_reason", pk=client.pk)
     actions.record_file_view(user=request.user, client=client, reason=reason)
@@ -97,8 +97,7 @@ def access_reason(request, pk: int):
     access = client_access(request.user, client)
     if access.allowed:
         return redirect("clients:file", pk=client.pk)
-    if not access.needs_reason:
-        raise PermissionDenied
+    require(may_give_reason, access)
     form = AccessReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"].strip()
@@ -116,8 +115,7 @@ def access_reason(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def reassign(request, pk: int):
     client = get_object_or_404(Client.objects.select_related("office"), pk=pk)
-    if not can_reassign(request.user, client):
-        raise PermissionDenied
+    require(can_reassign, request.user, client)
     form = ReassignForm(request.POST or None, advisers=advisers_for(client))
     if request.method == "POST" and form.is_valid():
         try:
@@ -142,9 +140,9 @@ def reassign(request, pk: int):
 @staff()
 @require_POST
 def add_note(request, pk: int):
-    client = get_object_or_404(Client, pk=pk)
-    if _open_file(request, client) is None:
-        return redirect("clients:access_reason", pk=client.pk)
+    client, redirect_to = open_client_file(request, pk)
+    if redirect_to:
+        return redirect_to
     form = NoteForm(request.POST)
     if form.is_valid():
         actions.add_note(client=client, by_user=request.user, text=form.cleaned_data["text"])

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.functional import Promise
 
+from .registry import Registry
+
 AUDIENCES = ("staff", "client")
 
 
@@ -21,7 +23,8 @@ class NavItem:
     order: int = 100
 
 
-_ITEMS: list[NavItem] = []
+# Keyed by audience and URL name: one link per page in each menu.
+registry: Registry[NavItem] = Registry("menu link")
 
 
 def register(
@@ -29,11 +32,12 @@ def register(
 ) -> NavItem:
     if audience not in AUDIENCES:
         raise ValueError(f"Unknown menu audience {audience!r}; use one of {AUDIENCES}.")
-    if any(item.url_name == url_name and item.audience == audience for item in _ITEMS):
-        raise ValueError(f"Menu link {url_name!r} is registered twice.")
     item = NavItem(audience, label, url_name, permission, order)
-    _ITEMS.append(item)
-    return item
+    return registry.register(f"{audience} {url_name}", item)
+
+
+def _in_menu_order() -> list[NavItem]:
+    return sorted(registry.values(), key=lambda item: (item.order, item.url_name))
 
 
 def links_for(user, audience: str | None) -> list[tuple[str, str]]:
@@ -42,7 +46,7 @@ def links_for(user, audience: str | None) -> list[tuple[str, str]]:
         return []
     return [
         (str(item.label), reverse(item.url_name))
-        for item in sorted(_ITEMS, key=lambda item: (item.order, item.url_name))
+        for item in _in_menu_order()
         if item.audience == audience and (item.permission is None or user.has_perm(item.permission))
     ]
 
@@ -50,7 +54,7 @@ def links_for(user, audience: str | None) -> list[tuple[str, str]]:
 def first_granted_page(user) -> str | None:
     """The first staff page that a role grants (links open to all staff, such as one's own
     compliments, do not count: someone without a role gets the "no role" page instead)."""
-    for item in sorted(_ITEMS, key=lambda item: (item.order, item.url_name)):
+    for item in _in_menu_order():
         if item.audience == "staff" and item.permission and user.has_perm(item.permission):
             return reverse(item.url_name)
     return None

@@ -1,8 +1,9 @@
 """Synthetic clients with their preferences, contact persons and timelines, made as table rows.
 
 Nothing here touches the database: the maker gets the offices and staff it may use and hands
-back plain tuples, batch by batch, for ``bulk.BulkWriter``. Every batch has its own random
-generator seeded from the seed and the batch number, so a seed always gives the same people.
+back plain tuples, batch by batch, for ``maatwerk.core.bulk.BulkWriter``. Every batch has its
+own random generator seeded from the seed and the batch number, so a seed always gives the same
+people.
 """
 
 import random

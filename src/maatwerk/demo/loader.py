@@ -15,11 +15,11 @@ from django.utils import timezone
 from maatwerk.audit import actions as audit
 from maatwerk.clients.models import Client, ContactAssignment, ContactPreference, ContactWindow
 from maatwerk.core.app_modules import app_modules
+from maatwerk.core.bulk import BulkWriter
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.models import TimelineEvent
 
 from . import generate, journey
-from .bulk import BulkWriter
 from .generate import ClientMaker, DemoClient, FirstIds
 from .journey import OfficeRef, StaffRef
 from .organisation import (

@@ -15,7 +15,7 @@ from maatwerk.clients.models import Client
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
-from . import queries, tasks
+from . import queries, rules, tasks
 from .deadlines import answer_deadline
 from .models import (
     COMPLIMENT_MAX,
@@ -94,7 +94,7 @@ def give_compliment(
     )
     if staff is not None and not (staff.is_active and staff.user.is_active):
         raise ValidationError({"staff": _("Deze medewerker werkt hier niet meer.")})
-    if staff is None or not queries.may_compliment(client, staff):
+    if staff is None or not rules.may_compliment(client, staff):
         raise ValidationError({"staff": NO_CONTACT})
     if client.is_practice and staff.pk != client.practice_owner_id:
         # Practice must never reach a real colleague as if a client had written.
@@ -295,7 +295,7 @@ def answer_feedback(*, item: FeedbackItem, by_user, text: str) -> FeedbackItem:
 
 def _manager_only(item: FeedbackItem, by_user) -> StaffMember:
     """The managing staff member, when they may still change this item's owner or deadline."""
-    if not queries.may_manage(by_user, item):
+    if not rules.may_manage(by_user, item):
         raise ValidationError(NO_RIGHT)
     if item.status == FeedbackItem.Status.ANSWERED:
         raise ValidationError(ALREADY_ANSWERED)
@@ -420,7 +420,7 @@ def record_session(
         errors["held_on"] = _("Een sessie die nog moet komen, kun je nog niet vastleggen.")
     if office is None or not office.is_active:
         errors["office"] = _("Kies een actieve vestiging.")
-    elif not queries.may_record_at(by_user, office.pk):
+    elif not rules.may_record_at(by_user, office.pk):
         errors["office"] = _("Kies een vestiging waar je werkt.")
     topic = (topic or "").strip()
     if not topic:
@@ -481,7 +481,7 @@ def add_improvement_point(
     *, session: DialogueSession, by_user, text: str, owner: StaffMember, council_advice_ref=""
 ) -> ImprovementPoint:
     staff = staff_of(by_user)
-    if staff is None or not queries.may_record_at(by_user, session.office_id):
+    if staff is None or not rules.may_record_at(by_user, session.office_id):
         raise ValidationError(_("Je mag geen verbeterpunten toevoegen."))
     text = scrub(_point_text(text)).text
     if owner is None or not queries.point_owner_choices(session).filter(pk=owner.pk).exists():
@@ -503,7 +503,7 @@ def update_point_status(
 ) -> ImprovementPoint:
     """A new status for an improvement point; "niet uitgevoerd" needs a reason."""
     staff = staff_of(by_user)
-    if not queries.may_update_point(by_user, point):
+    if not rules.may_update_point(by_user, point):
         raise ValidationError(_("Je mag de status van dit verbeterpunt niet wijzigen."))
     if status not in ImprovementPoint.Status.values:
         raise ValidationError({"status": _("Kies een status.")})

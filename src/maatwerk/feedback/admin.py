@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from maatwerk.core.admin_site import ReadOnlyAdmin
+from maatwerk.core.admin_base import ReadOnlyAdmin
 
 from .models import Compliment, DialogueSession, FeedbackItem, ImprovementPoint
 

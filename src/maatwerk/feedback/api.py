@@ -11,13 +11,13 @@ from maatwerk.access.rules import staff_of
 from maatwerk.api import schemas
 from maatwerk.api.errors import ApiError
 from maatwerk.api.pagination import Pagination
+from maatwerk.clients.file_access import find
 
-from . import queries
+from . import queries, rules
 from .models import FeedbackItem
 
 router = Router(tags=["reacties"])
 ERRORS = {401: schemas.ErrorOut, 403: schemas.ErrorOut, 422: schemas.ValidationErrorOut}
-MAX_ID = 2**63 - 1
 
 
 class FeedbackOut(Schema):
@@ -64,12 +64,8 @@ def list_open_feedback(request: HttpRequest):
 def get_feedback(request: HttpRequest, id: int):
     """Eén reactie: voor de eigenaar en de managers van de vestiging."""
     _may_answer(request)
-    item = (
-        FeedbackItem.objects.select_related("client", "office").filter(pk=id).first()
-        if id <= MAX_ID
-        else None
-    )
-    if item is None or not queries.may_view_item(request.auth, item):
+    item = find(FeedbackItem.objects.select_related("client", "office"), id)
+    if item is None or not rules.may_view_item(request.auth, item):
         # Someone else's item does not exist for you.
         raise ApiError(404, _("Deze reactie bestaat niet."), "not_found")
     return item

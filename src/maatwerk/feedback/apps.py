@@ -9,7 +9,7 @@ class FeedbackConfig(AppConfig):
     def ready(self):
         from maatwerk.core.navigation import register
 
-        from . import checks, timeline_kinds  # noqa: F401  (registers checks and timeline kinds)
+        from . import timeline_kinds  # noqa: F401  (registers the timeline kinds)
 
         register("client", _("Reacties"), "feedback:client_overview", order=60)
         register("staff", _("Mijn complimenten"), "feedback:my_compliments", order=60)

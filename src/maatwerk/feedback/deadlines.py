@@ -1,6 +1,6 @@
 """Answer deadlines: a term per kind of input, counted in working days or in weeks.
 
-The terms are a setting (``FEEDBACK_ANSWER_TERMS``), with the defaults below: a complaint six
+The terms are a setting (``FEEDBACK_ANSWER_TERMS``, defaults in ``conf.py``): a complaint six
 weeks, as the law requires (Awb 9:11), feedback and suggestions ten working days. Working days
 skip weekends and the public holidays of ``FEEDBACK_HOLIDAY_COUNTRY`` (the ``holidays``
 package). A term in weeks that ends on a weekend or holiday moves to the next working day, as
@@ -9,24 +9,17 @@ the Algemene termijnenwet does for legal terms.
 
 from datetime import date, timedelta
 
-from django.conf import settings
-
 from maatwerk.core import working_days
 
-UNITS = {"working_days", "weeks", "days"}
-DEFAULT_TERMS = {
-    "feedback": ("working_days", 10),
-    "suggestie": ("working_days", 10),
-    "klacht": ("weeks", 6),
-}
+from .conf import ANSWER_TERMS, app_settings
 
 
 def terms() -> dict[str, tuple[str, int]]:
-    return {**DEFAULT_TERMS, **getattr(settings, "FEEDBACK_ANSWER_TERMS", {})}
+    return {**ANSWER_TERMS, **app_settings.FEEDBACK_ANSWER_TERMS}
 
 
 def _country() -> str:
-    return getattr(settings, "FEEDBACK_HOLIDAY_COUNTRY", "NL")
+    return app_settings.FEEDBACK_HOLIDAY_COUNTRY
 
 
 def is_working_day(day: date) -> bool:

@@ -21,9 +21,9 @@ COMPLIMENTS = [
 ]
 FEEDBACK = [
     # kind, text, days ago, answered
-    ("klacht", "Ik heb drie keer gebeld en niemand belde terug.", 50, False),
+    ("complaint", "Ik heb drie keer gebeld en niemand belde terug.", 50, False),
     ("feedback", "De brief over mijn uitkering was moeilijk te lezen.", 20, False),
-    ("suggestie", "Kunnen jullie ook 's avonds een spreekuur houden?", 2, False),
+    ("suggestion", "Kunnen jullie ook 's avonds een spreekuur houden?", 2, False),
     ("feedback", "Het gesprek op het werkplein was prettig en kort.", 12, True),
 ]
 OTHER_OFFICES = 2
@@ -101,7 +101,7 @@ def load(progress=lambda text: None) -> None:
 
     session, _found = actions.record_session(
         by_user=manager,
-        kind="spiegelgesprek",
+        kind="mirror",
         held_on=timezone.localdate() - dt.timedelta(days=14),
         office=home,
         topic="Bereikbaarheid van je adviseur",
@@ -128,5 +128,5 @@ def load(progress=lambda text: None) -> None:
         actions.add_improvement_point(session=session, by_user=manager, text=text, owner=owner)
         for text, owner in points
     ]
-    actions.update_point_status(point=made[0], by_user=manager, status="in_uitvoering")
+    actions.update_point_status(point=made[0], by_user=manager, status="in_progress")
     progress("Reacties: een spiegelgesprek met drie verbeterpunten.")

@@ -56,13 +56,13 @@ class FeedbackItem(models.Model):
 
     class Kind(models.TextChoices):
         FEEDBACK = "feedback", _("feedback")
-        COMPLAINT = "klacht", _("klacht")
-        SUGGESTION = "suggestie", _("suggestie")
+        COMPLAINT = "complaint", _("klacht")
+        SUGGESTION = "suggestion", _("suggestie")
 
     class Status(models.TextChoices):
-        RECEIVED = "ontvangen", _("ontvangen")
-        IN_PROGRESS = "in_behandeling", _("in behandeling")
-        ANSWERED = "beantwoord", _("beantwoord")
+        RECEIVED = "received", _("ontvangen")
+        IN_PROGRESS = "in_progress", _("in behandeling")
+        ANSWERED = "answered", _("beantwoord")
 
     client = models.ForeignKey(Client, models.PROTECT, related_name="feedback_items")
     # The client's office when they wrote: the manager overview counts per office.
@@ -107,11 +107,11 @@ class FeedbackItem(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="feedback_has_text"),
             models.CheckConstraint(
-                condition=Q(kind__in=["feedback", "klacht", "suggestie"]),
+                condition=Q(kind__in=["feedback", "complaint", "suggestion"]),
                 name="feedback_kind_valid",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["ontvangen", "in_behandeling", "beantwoord"]),
+                condition=Q(status__in=["received", "in_progress", "answered"]),
                 name="feedback_status_valid",
             ),
             # Every input that asks for an answer has someone who answers it, and a date.
@@ -122,14 +122,14 @@ class FeedbackItem(models.Model):
             # Never anonymous: an answer carries its author's name and job title.
             models.CheckConstraint(
                 condition=(
-                    Q(status="beantwoord")
+                    Q(status="answered")
                     & ~Q(answer="")
                     & Q(answered_at__isnull=False, answered_by__isnull=False)
                     & ~Q(answered_by_name="")
                     & ~Q(answered_by_job_title="")
                 )
                 | (
-                    ~Q(status="beantwoord")
+                    ~Q(status="answered")
                     & Q(answer="", answered_at__isnull=True, answered_by__isnull=True)
                     & Q(answered_by_name="", answered_by_job_title="")
                 ),
@@ -188,8 +188,8 @@ class DialogueSession(models.Model):
     and anonymised notes of what clients said."""
 
     class Kind(models.TextChoices):
-        MIRROR = "spiegelgesprek", _("spiegelgesprek")
-        DIALOGUE = "dialoogsessie", _("dialoogsessie")
+        MIRROR = "mirror", _("spiegelgesprek")
+        DIALOGUE = "dialogue", _("dialoogsessie")
 
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     held_on = models.DateField(_("datum"))
@@ -213,7 +213,7 @@ class DialogueSession(models.Model):
         ordering = ["-held_on", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=["spiegelgesprek", "dialoogsessie"]),
+                condition=Q(kind__in=["mirror", "dialogue"]),
                 name="dialogue_kind_valid",
             ),
             models.CheckConstraint(condition=Q(clients_count__gte=1), name="dialogue_has_clients"),
@@ -240,9 +240,9 @@ class ImprovementPoint(models.Model):
 
     class Status(models.TextChoices):
         OPEN = "open", _("open")
-        IN_PROGRESS = "in_uitvoering", _("in uitvoering")
-        DONE = "gerealiseerd", _("gerealiseerd")
-        DROPPED = "niet_uitgevoerd", _("niet uitgevoerd")
+        IN_PROGRESS = "in_progress", _("in uitvoering")
+        DONE = "done", _("gerealiseerd")
+        DROPPED = "dropped", _("niet uitgevoerd")
 
     session = models.ForeignKey(DialogueSession, models.PROTECT, related_name="points")
     text = models.CharField(_("verbeterpunt"), max_length=POINT_MAX)
@@ -266,13 +266,11 @@ class ImprovementPoint(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="point_has_text"),
             models.CheckConstraint(
-                condition=Q(
-                    status__in=["open", "in_uitvoering", "gerealiseerd", "niet_uitgevoerd"]
-                ),
+                condition=Q(status__in=["open", "in_progress", "done", "dropped"]),
                 name="point_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="niet_uitgevoerd") | ~Q(reason=""),
+                condition=~Q(status="dropped") | ~Q(reason=""),
                 name="point_dropped_has_reason",
             ),
         ]

@@ -8,7 +8,7 @@ from maatwerk.clients.models import Client, ContactAssignment
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.models import TimelineEvent
 
-from .models import Compliment, DialogueSession, FeedbackItem, ImprovementPoint
+from .models import Compliment, DialogueSession, FeedbackItem
 
 MANAGE_FEEDBACK = "manage_office_feedback"
 OFFICE_COMPLIMENTS = "view_office_compliments"
@@ -55,13 +55,6 @@ def search_office_staff(client: Client, name: str) -> list[StaffMember]:
     return list(found.distinct().order_by("first_name", "surname", "pk")[:SEARCH_LIMIT])
 
 
-def may_compliment(client: Client, staff: StaffMember) -> bool:
-    return (
-        contacts_of(client).filter(pk=staff.pk).exists()
-        or office_staff(client).filter(pk=staff.pk).exists()
-    )
-
-
 def office_managers(office) -> QuerySet[StaffMember]:
     """Who manages the feedback of an office: its active staff holding the permission."""
     return (
@@ -95,20 +88,6 @@ def default_owner(client: Client, kind: str) -> StaffMember | None:
     if kind == FeedbackItem.Kind.COMPLAINT:
         return manager or contact
     return contact or manager
-
-
-def may_manage(user, item: FeedbackItem) -> bool:
-    staff = staff_of(user)
-    return (
-        staff is not None
-        and user.has_perm(f"feedback.{MANAGE_FEEDBACK}")
-        and staff.offices.filter(pk=item.office_id).exists()
-    )
-
-
-def may_view_item(user, item: FeedbackItem) -> bool:
-    staff = staff_of(user)
-    return staff is not None and (item.owner_id == staff.pk or may_manage(user, item))
 
 
 def owner_choices(item: FeedbackItem) -> QuerySet[StaffMember]:
@@ -204,17 +183,6 @@ def open_items_of_offices(user) -> QuerySet[FeedbackItem]:
     )
 
 
-def may_record_at(user, office_id: int) -> bool:
-    """Sessions belong to an office: its own staff record and read them; researchers work
-    across the organisation (``sessions_everywhere``)."""
-    staff = staff_of(user)
-    if staff is None or not user.has_perm("feedback.record_sessions"):
-        return False
-    if user.has_perm("feedback.sessions_everywhere"):
-        return True
-    return staff.offices.filter(pk=office_id).exists()
-
-
 def sessions(user) -> QuerySet[DialogueSession]:
     found = DialogueSession.objects.select_related("office", "recorded_by")
     staff = staff_of(user)
@@ -230,11 +198,4 @@ def point_owner_choices(session: DialogueSession) -> QuerySet[StaffMember]:
         StaffMember.objects.active()
         .filter(offices=session.office_id)
         .order_by("first_name", "surname", "pk")
-    )
-
-
-def may_update_point(user, point: ImprovementPoint) -> bool:
-    staff = staff_of(user)
-    return staff is not None and (
-        point.owner_id == staff.pk or may_record_at(user, point.session.office_id)
     )

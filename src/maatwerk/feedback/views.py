@@ -3,7 +3,7 @@
 an item's page is for its owner and the managers of its office."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
-from maatwerk.access.rules import staff_of
+from maatwerk.access.rules import require, staff_of
 from maatwerk.core.forms import show_validation_error
 from maatwerk.organisation.models import StaffMember
-from maatwerk.portal.queries import current_client
+from maatwerk.portal.rules import portal_client
 
-from . import actions, queries
+from . import actions, queries, rules
 from .forms import (
     AnswerForm,
     ComplimentForm,
@@ -37,13 +37,6 @@ MANAGE = "feedback.manage_office_feedback"
 RECORD = "feedback.record_sessions"
 
 
-def _client(request):
-    client = current_client(request)
-    if client is None:
-        raise PermissionDenied
-    return client
-
-
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
 
@@ -54,7 +47,7 @@ def _page(request, queryset):
 @client_or_practice
 @require_GET
 def client_overview(request):
-    client = _client(request)
+    client = portal_client(request)
     context = {
         "client": client,
         "items": queries.items_for_client(client)[:50],
@@ -66,7 +59,7 @@ def client_overview(request):
 @client_or_practice
 @require_http_methods(["GET", "POST"])
 def client_new(request):
-    client = _client(request)
+    client = portal_client(request)
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -89,7 +82,7 @@ def client_new(request):
 @client_or_practice
 @require_GET
 def client_item(request, pk: int):
-    client = _client(request)
+    client = portal_client(request)
     # Someone else's item does not exist for this client.
     item = get_object_or_404(FeedbackItem.objects.select_related("owner"), pk=pk, client=client)
     return render(request, "feedback/client_item.html", {"item": item})
@@ -114,7 +107,7 @@ def _compliment_choices(client, request):
 @client_or_practice
 @require_http_methods(["GET", "POST"])
 def compliment_new(request):
-    client = _client(request)
+    client = portal_client(request)
     search, found, choices = _compliment_choices(client, request)
     form = ComplimentForm(
         request.POST or None,
@@ -200,8 +193,7 @@ def _item_for_staff(request, pk: int) -> FeedbackItem:
     item = get_object_or_404(
         FeedbackItem.objects.select_related("client", "office", "owner"), pk=pk
     )
-    if not queries.may_view_item(request.user, item):
-        raise PermissionDenied
+    require(rules.may_view_item, request.user, item)
     return item
 
 
@@ -217,7 +209,7 @@ def _refused(request, form, error: ValidationError, item):
 
 def _item_page(request, item, *, answer_form=None, reassign_form=None, deadline_form=None):
     me = staff_of(request.user)
-    may_manage = queries.may_manage(request.user, item)
+    may_manage = rules.may_manage(request.user, item)
     is_owner = item.owner_id == me.pk
     open_for_changes = item.status != FeedbackItem.Status.ANSWERED
     context = {
@@ -403,8 +395,7 @@ def point_detail(request, pk: int):
     point = get_object_or_404(
         ImprovementPoint.objects.select_related("session__office", "owner"), pk=pk
     )
-    if not queries.may_update_point(request.user, point):
-        raise PermissionDenied
+    require(rules.may_update_point, request.user, point)
     form = PointStatusForm(request.POST or None, initial={"status": point.status})
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,6 +16,7 @@ from maatwerk.timeline.actions import Actor, record_event
 
 from . import sandbox, values
 from .models import (
+    Delivery,
     LetterTemplate,
     ReaderComment,
     ReaderInvitation,
@@ -24,7 +25,8 @@ from .models import (
     State,
     TemplateVersion,
 )
-from .queries import may_comment, readers, state_of
+from .queries import readers, state_of
+from .rules import may_comment
 from .versioning import versioned
 
 MIN_JUSTIFICATION = 20
@@ -41,13 +43,6 @@ def _staff(user, permission: str):
     if staff is None or not user.has_perm(permission):
         raise PermissionDenied
     return staff
-
-
-def language_report(text: str) -> tuple[dict, bool]:
-    from maatwerk.plain_language import check
-
-    report = check(text)
-    return report.as_dict(), bool(report.meets_b1)
 
 
 def _add_step(version, kind, by, *, comment: str = "", justification: str = "") -> ReviewStep:
@@ -88,7 +83,7 @@ def _require(version, *states, latest=True) -> None:
 
 def _new_version(template, *, subject, body, change_note, staff) -> TemplateVersion:
     sandbox.validate(subject, body)
-    report, meets_b1 = language_report(body)
+    report, meets_b1 = values.language_report(body)
     number = template.latest_number + 1
     version = TemplateVersion.objects.create(
         template=template,
@@ -275,17 +270,6 @@ def publish(*, version, by_user, justification: str = "") -> ReviewStep:
 # --- sending -----------------------------------------------------------------------------------
 
 
-def letterhead(client) -> dict:
-    organisation = values._organisation()
-    office = client.office
-    return {
-        "name": organisation["name"],
-        "phone": organisation["phone"],
-        "website": organisation["website"],
-        "return_address": organisation["return_address"] or f"{office.name}, {office.address}",
-    }
-
-
 def _recipient(client, channel: str) -> dict:
     if channel == SentLetter.Channel.EMAIL:
         if not client.uses_digital_channels:
@@ -322,15 +306,6 @@ def _dutch(label) -> str:
         return str(label)
 
 
-def fill(version, client, sender) -> tuple[dict, str, str]:
-    filled = values.for_client(client, sender=sender)
-    return (
-        filled,
-        sandbox.render_text(version.subject, filled),
-        sandbox.render_text(version.body, filled),
-    )
-
-
 def _earlier_letter(submission_token, client) -> SentLetter | None:
     """The letter an earlier send of this form made; a token used for another client is refused
     (it must never hand out someone else's letter)."""
@@ -356,7 +331,7 @@ def send_letter(
             _("Alleen de gepubliceerde versie van een brief kan worden verstuurd.")
         )
     recipient = _recipient(client, channel)
-    filled, subject, body = fill(published, client, staff)
+    filled, subject, body = values.fill(published, client, staff)
     try:
         with transaction.atomic():
             letter = SentLetter.objects.create(
@@ -367,7 +342,7 @@ def send_letter(
                 subject=subject,
                 body_text=body,
                 values=filled,
-                letterhead=letterhead(client),
+                letterhead=values.letterhead(client),
                 recipient=recipient,
                 sent_by=staff,
                 office=client.office,
@@ -404,6 +379,18 @@ def send_letter(
             raise
         return earlier
     return letter
+
+
+def record_delivery(letter: SentLetter, *, error: Exception | None = None) -> Delivery:
+    """One attempt to e-mail a sent letter. A failure is kept too, so the adviser sees the letter
+    did not leave and can send it by post; only a letter that left is audited as e-mailed."""
+    with transaction.atomic():
+        delivery = Delivery.objects.create(
+            letter=letter, succeeded=error is None, error=str(error)[:500] if error else ""
+        )
+        if error is None:
+            audit.log("letters.emailed", client=letter.client, about=letter)
+    return delivery
 
 
 # --- shipped letters ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@ actions. Sent letters stay out of the admin: they belong in the client's file.""
 
 from django.contrib import admin
 
-from maatwerk.core.admin_site import ReadOnlyAdmin
+from maatwerk.core.admin_base import ReadOnlyAdmin
 
 from .models import LetterTemplate, ReviewStep, TemplateVersion
 

@@ -7,8 +7,8 @@ class LettersConfig(AppConfig):
     verbose_name = _("Brievenboek")
 
     def ready(self):
+        from maatwerk.core import starting_text
         from maatwerk.core.navigation import register
-        from maatwerk.messaging import starting_text
 
         from . import timeline_kinds  # noqa: F401  (registers the timeline kinds)
         from .message_replies import starting_texts

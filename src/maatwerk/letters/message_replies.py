@@ -1,6 +1,6 @@
 """The letter book's approved reply texts, offered when staff answer a client's message."""
 
-from maatwerk.messaging.starting_text import StartingText
+from maatwerk.core.starting_text import StartingText
 
 from .queries import reply_texts
 

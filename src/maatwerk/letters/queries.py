@@ -92,10 +92,6 @@ def readers():
     )
 
 
-def may_comment(staff, version) -> bool:
-    return version.invitations.filter(reader=staff).exists()
-
-
 def published_templates():
     return LetterTemplate.objects.filter(published_version__isnull=False).select_related(
         "published_version"

@@ -4,10 +4,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django_tasks import task
 
-from maatwerk.audit import actions as audit
-
-from . import document, sandbox
-from .models import Delivery, SentLetter
+from . import actions, document, sandbox
+from .models import SentLetter
 
 
 @task()
@@ -26,9 +24,7 @@ def email_letter(letter_id: int) -> str:
     try:
         message.send()
     except Exception as error:
-        # Kept, so the adviser sees the letter did not leave and can send it by post.
-        Delivery.objects.create(letter=letter, succeeded=False, error=str(error)[:500])
+        actions.record_delivery(letter, error=error)
         raise
-    Delivery.objects.create(letter=letter, succeeded=True)
-    audit.log("letters.emailed", client=letter.client, about=letter)
+    actions.record_delivery(letter)
     return "sent"

@@ -13,6 +13,8 @@ from maatwerk.access.rules import current_contact_id
 from maatwerk.organisation.models import StaffMember
 from maatwerk.organisation.queries import organisation as current_organisation
 
+from . import sandbox
+
 DEADLINE_DAYS = 14
 
 
@@ -110,3 +112,33 @@ def demo(*, today: dt.date | None = None) -> dict:
         "date": _date(today),
         "deadline": _date(today + dt.timedelta(days=DEADLINE_DAYS)),
     }
+
+
+def language_report(text: str) -> tuple[dict, bool]:
+    """The plain-language report stored with a version, and whether it meets B1."""
+    from maatwerk.plain_language import check
+
+    report = check(text)
+    return report.as_dict(), bool(report.meets_b1)
+
+
+def letterhead(client) -> dict:
+    """The sender block stored with a sent letter, so it shows as it was sent."""
+    organisation = _organisation()
+    office = client.office
+    return {
+        "name": organisation["name"],
+        "phone": organisation["phone"],
+        "website": organisation["website"],
+        "return_address": organisation["return_address"] or f"{office.name}, {office.address}",
+    }
+
+
+def fill(version, client, sender) -> tuple[dict, str, str]:
+    """A version filled in for a client: the values, the subject and the body."""
+    filled = for_client(client, sender=sender)
+    return (
+        filled,
+        sandbox.render_text(version.subject, filled),
+        sandbox.render_text(version.body, filled),
+    )

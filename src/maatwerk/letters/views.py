@@ -2,20 +2,20 @@
 the client's own letters (/mijn/brieven/)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
-from maatwerk.access.rules import staff_of
+from maatwerk.access.rules import require, staff_of
 from maatwerk.clients.file_access import open_client_file
 from maatwerk.clients.models import Client
 from maatwerk.core.forms import show_validation_error
-from maatwerk.portal.queries import current_client
+from maatwerk.portal.rules import portal_client
 
-from . import actions, diff, document, queries, sandbox, values
+from . import actions, diff, document, queries, rules, sandbox, values
 from .forms import (
     CommentForm,
     CompareForm,
@@ -232,7 +232,7 @@ def _version_page(request, version: TemplateVersion, status: int = 200, **forms)
         "may_publish": is_latest and state == State.READER_REVIEW and user.has_perm(EDIT),
         "may_comment": state == State.READER_REVIEW
         and user.has_perm(READ_ALONG)
-        and queries.may_comment(staff_member, version),
+        and rules.may_comment(staff_member, version),
         "legal_form": forms.get("legal_form") or LegalDecisionForm(),
         "invite_form": forms.get("invite_form") or InviteForm(readers=queries.readers()),
         "comment_form": forms.get("comment_form") or CommentForm(),
@@ -321,8 +321,7 @@ def invite(request, pk: int):
 @require_POST
 def comment(request, pk: int):
     version = _get_version(pk)
-    if not queries.may_comment(staff_of(request.user), version):
-        raise PermissionDenied
+    require(rules.may_comment, staff_of(request.user), version)
     form = CommentForm(request.POST)
 
     def run():
@@ -424,7 +423,7 @@ def compose(request, pk: int, template_pk: int):
             return redirect("letters:sent", pk=letter.pk)
     preview = None
     if published is not None:
-        filled, subject, body = actions.fill(published, client, staff_of(request.user))
+        filled, subject, body = values.fill(published, client, staff_of(request.user))
         preview = {
             "subject": subject,
             "body_html": sandbox.to_html(body),
@@ -472,17 +471,10 @@ def sent_pdf(request, pk: int):
 # --- the client's own letters ------------------------------------------------------------------
 
 
-def _own_client(request) -> Client:
-    client = current_client(request)
-    if client is None:
-        raise PermissionDenied
-    return client
-
-
 @client_or_practice
 @require_GET
 def mine(request):
-    client = _own_client(request)
+    client = portal_client(request)
     context = {"client": client, "letters": queries.letters_for_client(client)}
     return render(request, "letters/mine.html", context)
 
@@ -490,7 +482,7 @@ def mine(request):
 def _own_letter(request, pk: int) -> SentLetter:
     # Someone else's letter is "not found": a client never learns it exists.
     return get_object_or_404(
-        SentLetter.objects.select_related("sent_by"), pk=pk, client=_own_client(request)
+        SentLetter.objects.select_related("sent_by"), pk=pk, client=portal_client(request)
     )
 
 

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.access.rules import current_contact_id
+from maatwerk.access.rules import current_contact_id, require
 from maatwerk.audit import actions as audit
 from maatwerk.clients.models import Client, ContactPreference
 from maatwerk.organisation.models import StaffMember
@@ -18,9 +18,9 @@ from maatwerk.timeline.actions import Actor, record_event
 
 from . import tasks
 from .attachments import check_upload, clean_name
-from .conf import setting
+from .conf import app_settings
 from .models import Attachment, FollowUp, Message, Thread, ThreadAssignment
-from .rules import ANSWER
+from .rules import ANSWER, may_hand_over, may_take
 from .working_days import add_working_days, reply_due
 
 SUBJECT_MAX_LENGTH = Thread._meta.get_field("subject").max_length
@@ -29,7 +29,7 @@ REASON_MAX_LENGTH = 1000
 
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
-    limit = setting("MESSAGING_MAX_LENGTH")
+    limit = app_settings.MESSAGING_MAX_LENGTH
     if not body:
         raise ValidationError({"body": _("Schrijf een bericht.")})
     if "\x00" in body:
@@ -280,7 +280,7 @@ def _notify(thread: Thread, message: Message, contact: StaffMember, now: datetim
     preference = ContactPreference.objects.filter(client=client).first()
     wants_letter = preference is not None and preference.channel == ContactPreference.Channel.LETTER
     kind = FollowUp.Kind.LETTER if wants_letter or not client.phone else FollowUp.Kind.PHONE
-    due = add_working_days(timezone.localdate(now), setting("MESSAGING_FOLLOW_UP_WORKING_DAYS"))
+    due = add_working_days(timezone.localdate(now), app_settings.MESSAGING_FOLLOW_UP_WORKING_DAYS)
     follow_up = FollowUp.objects.create(
         thread=thread,
         message=message,
@@ -308,6 +308,7 @@ def _notify(thread: Thread, message: Message, contact: StaffMember, now: datetim
 def take(*, thread: Thread, by_staff: StaffMember, at: datetime | None = None) -> ThreadAssignment:
     """Assign an unassigned thread to yourself."""
     _check_author(by_staff)
+    require(may_take, by_staff.user, thread)
     now = at or timezone.now()
     with transaction.atomic():
         thread = Thread.objects.select_for_update().select_related("client").get(pk=thread.pk)
@@ -340,6 +341,7 @@ def hand_over(
     from .rules import colleagues_for
 
     _check_author(by_staff)
+    require(may_hand_over, by_staff.user, thread)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Schrijf waarom je het bericht overdraagt.")})

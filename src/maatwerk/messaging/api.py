@@ -16,14 +16,13 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from maatwerk.access.rules import client_access, staff_of
+from maatwerk.access.rules import staff_of
+from maatwerk.api.client_files import api_reason, client_or_404, view_file
 from maatwerk.api.errors import ApiError
 from maatwerk.api.pagination import Pagination
-from maatwerk.api.reasons import api_reason
 from maatwerk.api.schemas import REASON_MAX_LENGTH, ErrorOut, PlainText
 from maatwerk.api.schemas import ValidationErrorOut as ApiValidationErrorOut
-from maatwerk.clients import actions as client_actions
-from maatwerk.clients.models import Client
+from maatwerk.clients.file_access import find
 
 from . import actions, queries
 from .models import Message, Thread
@@ -31,7 +30,6 @@ from .rules import ANSWER, ground_text, thread_access
 
 router = Router(tags=["berichten"])
 
-MAX_ID = 2**63 - 1
 ERRORS = {
     401: ErrorOut,
     403: ErrorOut,
@@ -158,11 +156,7 @@ def _answerer(request: HttpRequest):
 
 
 def _thread(id: int) -> Thread:
-    thread = (
-        Thread.objects.select_related("client", "assigned_to").filter(pk=id).first()
-        if id <= MAX_ID
-        else None
-    )
+    thread = find(Thread.objects.select_related("client", "assigned_to"), id)
     if thread is None or thread.client.is_practice:
         raise ApiError(404, _("Dit gesprek bestaat niet."), "not_found")
     return thread
@@ -184,15 +178,8 @@ Reason = Query("", max_length=REASON_MAX_LENGTH, description=REASON_HELP)
 def client_threads(request: HttpRequest, id: int, reason: PlainText = Reason):
     """De berichtgesprekken van een cliënt, nieuwste eerst."""
     _answerer(request)
-    client = Client.objects.real().filter(pk=id).first() if id <= MAX_ID else None
-    if client is None:
-        raise ApiError(404, _("Deze cliënt bestaat niet."), "not_found")
-    access = client_access(request.auth, client)
-    with transaction.atomic():
-        given = api_reason(request.auth, client, access, reason)
-        client_actions.record_file_view(
-            user=request.auth, client=client, reason=given or access.implied_reason
-        )
+    client = client_or_404(id)
+    view_file(request, client, reason)
     return [_thread_out(t) for t in queries.threads_for_client(client)]
 
 

@@ -7,8 +7,7 @@ class MessagingConfig(AppConfig):
     verbose_name = _("Berichten")
 
     def ready(self):
-        from maatwerk.core import navigation
-        from maatwerk.serviceplan import call_list
+        from maatwerk.core import call_list, navigation
 
         from . import queries, timeline_kinds  # noqa: F401  (registers the timeline kinds)
 

@@ -10,7 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from .conf import setting
+from .conf import app_settings
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def clean_name(name: str) -> str:
 
 def check_upload(upload) -> FileType:
     """The file's type, or a ValidationError on "attachment" with a Dutch message."""
-    limit = setting("MESSAGING_ATTACHMENT_MAX_BYTES")
+    limit = app_settings.MESSAGING_ATTACHMENT_MAX_BYTES
     if upload.size is None or upload.size == 0:
         raise ValidationError({"attachment": _("Dit bestand is leeg. Kies een ander bestand.")})
     if upload.size > limit:

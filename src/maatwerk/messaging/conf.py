@@ -1,4 +1,4 @@
-"""Messaging settings, each with a default; an organisation sets its own in Django's settings.
+"""Messaging settings, each with its default; an organisation sets its own in Django's settings.
 
 - ``MESSAGING_RESPONSE_WORKING_DAYS`` (2): a client's message gets a reply within this many
   working days (weekends and public holidays skipped; the day it arrives does not count).
@@ -12,16 +12,12 @@ The notification e-mail links to the thread when the project's ``SITE_URL`` is s
 names the client portal.
 """
 
-from django.conf import settings
+from maatwerk.core.conf import AppSettings, holiday_country, whole_number
 
-DEFAULTS = {
-    "MESSAGING_RESPONSE_WORKING_DAYS": 2,
-    "MESSAGING_HOLIDAY_COUNTRY": "NL",
-    "MESSAGING_MAX_LENGTH": 5000,
-    "MESSAGING_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
-    "MESSAGING_FOLLOW_UP_WORKING_DAYS": 1,
-}
-
-
-def setting(name: str):
-    return getattr(settings, name, DEFAULTS[name])
+app_settings = AppSettings(
+    MESSAGING_RESPONSE_WORKING_DAYS=whole_number(2, minimum=1),
+    MESSAGING_HOLIDAY_COUNTRY=holiday_country("NL"),
+    MESSAGING_MAX_LENGTH=whole_number(5000, minimum=1),
+    MESSAGING_ATTACHMENT_MAX_BYTES=whole_number(5 * 1024 * 1024, minimum=1),
+    MESSAGING_FOLLOW_UP_WORKING_DAYS=whole_number(1, minimum=0),
+)

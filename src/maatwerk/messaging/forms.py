@@ -6,7 +6,7 @@ from maatwerk.core.forms import SubmitOnceForm, offer_staff, text_box
 from maatwerk.organisation.models import StaffMember
 
 from .attachments import ALLOWED, ALLOWED_TEXT
-from .conf import setting
+from .conf import app_settings
 from .models import Thread
 from .queries import ALL, MINE, MY_CLIENTS, OVERDUE, UNASSIGNED, WAITING
 
@@ -35,12 +35,12 @@ class MessageForm(SubmitOnceForm):
             "Niet verplicht. Een bestand van het type %(types)s, maximaal %(size)s."
         ) % {
             "types": ALLOWED_TEXT,
-            "size": filesizeformat(setting("MESSAGING_ATTACHMENT_MAX_BYTES")),
+            "size": filesizeformat(app_settings.MESSAGING_ATTACHMENT_MAX_BYTES),
         }
 
     def clean_body(self):
         body = self.cleaned_data["body"]
-        limit = setting("MESSAGING_MAX_LENGTH")
+        limit = app_settings.MESSAGING_MAX_LENGTH
         if len(body) > limit:
             raise forms.ValidationError(
                 _("Het bericht is te lang: maximaal %(limit)d tekens, nu %(length)d.")

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.clients.models import Client, ContactAssignment
+from maatwerk.core.call_list import CallItem
 from maatwerk.organisation.models import StaffMember
-from maatwerk.serviceplan.call_list import CallItem
 
 from .models import FollowUp, Message, Thread
 

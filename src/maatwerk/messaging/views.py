@@ -8,15 +8,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
-from maatwerk.access.rules import staff_of
+from maatwerk.access.rules import may_give_reason, require, staff_of
 from maatwerk.clients import access_grants
 from maatwerk.clients import actions as client_actions
+from maatwerk.clients.file_access import page_ground
 from maatwerk.clients.forms import AccessReasonForm
+from maatwerk.core import starting_text
 from maatwerk.core.forms import show_validation_error
 from maatwerk.portal.queries import current_client
 
-from . import actions, queries, starting_text
-from .conf import setting
+from . import actions, queries
+from .conf import app_settings
 from .forms import ClientMessageForm, HandOverForm, InboxFilterForm, NewThreadForm, StaffReplyForm
 from .models import Attachment, FollowUp, Thread
 from .rules import (
@@ -73,7 +75,7 @@ def client_inbox(request):
         "client": client,
         "page": page,
         "adviser": queries.contact_person(client),
-        "response_days": setting("MESSAGING_RESPONSE_WORKING_DAYS"),
+        "response_days": app_settings.MESSAGING_RESPONSE_WORKING_DAYS,
     }
     return render(request, "messaging/client_inbox.html", context)
 
@@ -175,11 +177,9 @@ def inbox(request):
 def _open_thread(request, thread: Thread) -> str | None:
     """The ground for reading this thread, or None when a reason must be given first."""
     access = thread_access(request.user, thread)
-    if access.allowed:
-        return ground_text(request.user, thread, access)
-    if access.needs_reason:
-        return access_grants.granted_reason(request.session, thread.client_id)
-    raise PermissionDenied
+    return page_ground(
+        request, thread.client, access, implied=ground_text(request.user, thread, access)
+    )
 
 
 def _staff_thread(pk: int) -> Thread:
@@ -244,8 +244,7 @@ def access_reason(request, pk: int):
     access = thread_access(request.user, thread)
     if access.allowed:
         return redirect("messaging:staff_thread", pk=thread.pk)
-    if not access.needs_reason:
-        raise PermissionDenied
+    require(may_give_reason, access)
     form = AccessReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"].strip()
@@ -269,8 +268,7 @@ def access_reason(request, pk: int):
 @require_POST
 def take(request, pk: int):
     thread = _staff_thread(pk)
-    if not may_take(request.user, thread):
-        raise PermissionDenied
+    require(may_take, request.user, thread)
     try:
         actions.take(thread=thread, by_staff=staff_of(request.user))
     except ValidationError as error:
@@ -284,8 +282,7 @@ def take(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def hand_over(request, pk: int):
     thread = _staff_thread(pk)
-    if not may_hand_over(request.user, thread):
-        raise PermissionDenied
+    require(may_hand_over, request.user, thread)
     if _open_thread(request, thread) is None:
         return redirect("messaging:access_reason", pk=thread.pk)
     me = staff_of(request.user)

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 
-from maatwerk.core.admin_site import AuditedAdmin
+from maatwerk.audit.admin_base import AuditedAdmin
 
 from .models import Office, OpeningHours, Organisation, Region, Role, StaffMember
 

@@ -1,17 +1,7 @@
 from types import SimpleNamespace
 
-from django.conf import settings
-
+from .conf import NEUTRAL_NAMES, app_settings
 from .models import Organisation
-
-DEFAULT = SimpleNamespace(
-    name="Maatwerk",
-    short_name="Maatwerk",
-    phone="",
-    website="",
-    client_portal_name="Mijn Maatwerk",
-    return_address="",
-)
 
 
 def organisation():
@@ -19,4 +9,4 @@ def organisation():
     found = Organisation.objects.filter(pk=1).first()
     if found is not None:
         return found
-    return SimpleNamespace(**{**vars(DEFAULT), **getattr(settings, "ORGANISATION_DEFAULTS", {})})
+    return SimpleNamespace(**{**NEUTRAL_NAMES, **app_settings.ORGANISATION_DEFAULTS})

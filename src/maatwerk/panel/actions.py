@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from maatwerk.access.rules import staff_of
 from maatwerk.audit import actions as audit
 from maatwerk.clients.models import Client
+from maatwerk.core.bulk import insert_rows
 from maatwerk.timeline.actions import Actor, record_event
 
 from . import queries
-from .bulk import insert_rows
 from .models import Invitation, MembershipChange, OutboxMessage, PanelSurvey, Topic
 from .sampling import current_rules, draw_sample, rules_snapshot
 from .strata import DIMENSIONS
@@ -143,18 +143,6 @@ def create_plan(
             },
         )
     return plan
-
-
-def preview(plan: PanelSurvey):
-    """The sample as it would be drawn now (no writes)."""
-    return draw_sample(
-        members=queries.members(),
-        dimensions=plan.strata,
-        target_size=plan.target_size,
-        seed=plan.seed,
-        rules=current_rules(),
-        rules_exception=plan.rules_exception,
-    )
 
 
 def confirm_plan(*, plan: PanelSurvey, user) -> PanelSurvey:

@@ -31,11 +31,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maatwerk.audit import actions as audit
+from maatwerk.core.bulk import insert_rows as _insert
 from maatwerk.timeline.kinds import get as get_kind
 from maatwerk.timeline.models import TimelineEvent
 
 from . import queries
-from .bulk import insert_rows as _insert
 from .models import Invitation, OutboxMessage, PanelSurvey
 
 logger = logging.getLogger(__name__)

@@ -5,15 +5,16 @@ import hmac
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.clients.models import Client
 from maatwerk.organisation.models import Region
+from maatwerk.surveys.queries import min_group_size
 
 from .models import Invitation, MembershipChange, OutboxMessage, PanelSurvey
+from .sampling import current_rules, draw_sample
 from .strata import DIMENSION_LABELS, DIMENSIONS, Bands
 
 
@@ -104,10 +105,6 @@ def check_token(token: str, client: Client | None = None) -> TokenCheck:
             invitation, _("Deze uitnodiging is verlopen. De vragenlijst is gesloten.")
         )
     return TokenCheck(invitation)
-
-
-def min_group_size() -> int:
-    return getattr(settings, "VOICE_MIN_GROUP_SIZE", 10)
 
 
 def plan_progress(plan: PanelSurvey) -> dict:
@@ -251,3 +248,15 @@ def plans() -> QuerySet[PanelSurvey]:
 
 def uncertain_count(plan: PanelSurvey) -> int:
     return plan.outbox.filter(status=OutboxMessage.Status.UNCERTAIN).count()
+
+
+def preview(plan: PanelSurvey):
+    """The sample as it would be drawn now (no writes)."""
+    return draw_sample(
+        members=members(),
+        dimensions=plan.strata,
+        target_size=plan.target_size,
+        seed=plan.seed,
+        rules=current_rules(),
+        rules_exception=plan.rules_exception,
+    )

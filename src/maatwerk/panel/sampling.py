@@ -7,12 +7,12 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Max
 from django.utils import timezone
 
 from maatwerk.organisation.models import Region
 
+from .conf import app_settings
 from .models import ContactRules, Invitation
 from .strata import Bands, stratum_key, stratum_label
 
@@ -28,10 +28,10 @@ def current_rules() -> ContactRules:
     if rules is None:
         rules = ContactRules(
             pk=1,
-            max_per_year=getattr(settings, "PANEL_MAX_INVITATIONS_PER_YEAR", 12),
-            min_days_between=getattr(settings, "PANEL_MIN_DAYS_BETWEEN", 14),
-            reminder_after_days=getattr(settings, "PANEL_REMINDER_AFTER_DAYS", 7),
-            valid_days=getattr(settings, "PANEL_INVITATION_VALID_DAYS", 30),
+            max_per_year=app_settings.PANEL_MAX_INVITATIONS_PER_YEAR,
+            min_days_between=app_settings.PANEL_MIN_DAYS_BETWEEN,
+            reminder_after_days=app_settings.PANEL_REMINDER_AFTER_DAYS,
+            valid_days=app_settings.PANEL_INVITATION_VALID_DAYS,
         )
     return rules
 

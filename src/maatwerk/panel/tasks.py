@@ -6,14 +6,14 @@ The relay (outbox → mail server) waits on the mail server and, per e-mail, on 
 the database backend ``dispatch_invitations`` therefore also queues ``PANEL_RELAY_TASKS - 1``
 ``relay_outbox`` tasks, so several workers hand e-mails over side by side."""
 
-from django.conf import settings
 from django_tasks import task
 
 from . import dispatch
+from .conf import app_settings
 
 
 def _extra_relays() -> int:
-    return max(0, getattr(settings, "PANEL_RELAY_TASKS", 4) - 1)
+    return max(0, app_settings.PANEL_RELAY_TASKS - 1)
 
 
 @task()

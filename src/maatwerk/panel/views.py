@@ -3,7 +3,7 @@
 import secrets
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from maatwerk.access.decorators import client_or_practice, staff
 from maatwerk.core.forms import show_validation_error
-from maatwerk.portal.queries import current_client
+from maatwerk.portal.rules import portal_client
 
 from . import actions, queries
 from .forms import PlanForm, ReasonForm
@@ -20,13 +20,6 @@ from .models import PanelSurvey
 from .sampling import current_rules
 
 MANAGE = "panel.manage_panel"
-
-
-def _client(request):
-    client = current_client(request)
-    if client is None:
-        raise PermissionDenied
-    return client
 
 
 def _answer_url(survey, token: str = "") -> str | None:
@@ -40,7 +33,7 @@ def _answer_url(survey, token: str = "") -> str | None:
 @require_GET
 @client_or_practice
 def home(request):
-    client = _client(request)
+    client = portal_client(request)
     invitations = list(queries.invitations_of(client)[:20])
     for invitation in invitations:
         invitation.answer_url = _answer_url(invitation.plan.survey)
@@ -57,7 +50,7 @@ def home(request):
 @require_POST
 @client_or_practice
 def join(request):
-    client = _client(request)
+    client = portal_client(request)
     if actions.join(client=client, user=request.user):
         messages.success(request, _("U doet nu mee aan het klantpanel. Dank u wel!"))
     return redirect("panel:home")
@@ -66,7 +59,7 @@ def join(request):
 @require_POST
 @client_or_practice
 def leave(request):
-    client = _client(request)
+    client = portal_client(request)
     if actions.leave(client=client, user=request.user):
         messages.success(
             request, _("U doet niet meer mee aan het klantpanel. U krijgt geen uitnodigingen meer.")
@@ -77,7 +70,7 @@ def leave(request):
 @require_GET
 @client_or_practice
 def invitation(request, token):
-    client = _client(request)
+    client = portal_client(request)
     check = queries.check_token(token, client)
     if not check.problem:
         url = _answer_url(check.invitation.plan.survey, token)
@@ -134,7 +127,7 @@ def plan(request, pk):
     )
     context = {"plan": plan, "reason_form": ReasonForm()}
     if plan.status == PanelSurvey.Status.DRAFT:
-        context["report"] = actions.preview(plan).report
+        context["report"] = queries.preview(plan).report
     else:
         context["report"] = plan.report
         context["progress"] = queries.plan_progress(plan)

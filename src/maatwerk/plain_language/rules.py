@@ -1,4 +1,4 @@
-"""The thresholds of the B1 verdict. Defaults here; override any of them in settings:
+"""The thresholds of the B1 verdict. Defaults here; override any of them in settings (conf.py):
 
     PLAIN_LANGUAGE = {"MAX_AVERAGE_SENTENCE_WORDS": 12, "KNOWN_WORDS": ["sollicitatiecode"]}
 
@@ -7,7 +7,7 @@ See docs/adr/0014-plain-language.md for why these values.
 
 from dataclasses import asdict, dataclass, field, fields, replace
 
-from django.conf import settings
+from .conf import app_settings
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,14 @@ class Rules:
         return data
 
 
+def rule_names() -> set[str]:
+    return {f.name for f in fields(Rules)}
+
+
 def from_settings(**overrides) -> Rules:
     """Rules from settings.PLAIN_LANGUAGE (upper- or lower-case keys), then `overrides`."""
-    given = {**getattr(settings, "PLAIN_LANGUAGE", {}), **overrides}
-    names = {f.name for f in fields(Rules)}
+    given = {**app_settings.PLAIN_LANGUAGE, **overrides}
+    names = rule_names()
     unknown = sorted(key for key in given if key.lower() not in names)
     if unknown:
         raise ValueError(f"Unknown PLAIN_LANGUAGE setting(s): {', '.join(unknown)}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import api, csvfile, data
+from . import csvfile, data, service
 from .model import Model
 
 
@@ -39,7 +39,9 @@ def score_csv(model: Model, source, out, *, progress: Callable[[int], None] | No
                 data.check_unique_ids(ids, row_offset=done, seen=seen)
                 X = data.numeric_matrix(chunk, model.feature_names, row_offset=done)
                 p = np.round(model.predict_matrix(X), 6)
-                writer.writerows(zip(ids.tolist(), probability_text(p), api.bands(p), strict=True))
+                writer.writerows(
+                    zip(ids.tolist(), probability_text(p), service.bands(p), strict=True)
+                )
                 done += len(chunk)
                 if progress:
                     progress(done)

@@ -12,11 +12,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.access.rules import staff_of
+from maatwerk.access.rules import require, staff_of
 from maatwerk.clients.models import Client
 from maatwerk.timeline.actions import Actor, record_event
+from maatwerk.timeline.models import TimelineEvent
 
-from . import cycle, queries
+from . import cycle, queries, rules
 from .models import Conversation, Plan, PlanItem, PlanVersion, ServiceRequest, ServiceType
 from .proposal import Proposal
 
@@ -167,6 +168,7 @@ def decide_plan(
     staff = staff_of(user)
     if staff is None:
         raise ValidationError(_("Alleen een medewerker kan een plan vastleggen."))
+    require(rules.may_decide_plan, user, client)
     reason = (reason or "").strip()
     chosen = _checked_services(services)
     chosen_ids = {service.pk for service in chosen}
@@ -337,6 +339,7 @@ def record_conversation_held(
     staff = staff_of(user)
     if staff is None:
         raise ValidationError(_("Alleen een medewerker kan een gesprek vastleggen."))
+    require(rules.may_decide_plan, user, conversation.client)
     held_on = held_on or timezone.localdate()
     if held_on > timezone.localdate():
         raise ValidationError(_("Een gesprek in de toekomst kan nog niet gehouden zijn."))
@@ -360,3 +363,55 @@ def record_conversation_held(
             about=locked,
         )
     return locked
+
+
+# --- following the appointments app -------------------------------------------------------------
+
+APPOINTMENT_BOOKED = "appointment.booked"
+APPOINTMENT_CANCELLED = "appointment.cancelled"
+APPOINTMENT_HELD = "appointment.held"
+APPOINTMENT_KINDS = {APPOINTMENT_BOOKED, APPOINTMENT_CANCELLED, APPOINTMENT_HELD}
+
+
+def _planned(client_id):
+    return Conversation.objects.select_for_update().filter(
+        client_id=client_id, status=Conversation.Status.PLANNED
+    )
+
+
+def follow_appointment(event: TimelineEvent) -> None:
+    """A booked appointment takes the next conversation off the call list, a cancelled one puts
+    it back, and one held by a staff member marks the conversation held (with its event)."""
+    if event.kind not in APPOINTMENT_KINDS or not event.object_id:
+        return
+    ref = str(event.object_id)
+    with transaction.atomic():
+        if event.kind == APPOINTMENT_BOOKED:
+            planned = _planned(event.client_id).filter(appointment_ref="")
+            conversation = planned.order_by("due_on").first()
+            if conversation is not None:
+                conversation.appointment_ref = ref
+                conversation.save(update_fields=["appointment_ref"])
+        elif event.kind == APPOINTMENT_CANCELLED:
+            _planned(event.client_id).filter(appointment_ref=ref).update(appointment_ref="")
+        elif event.actor_staff_id is not None:
+            _held_at_appointment(event, ref)
+
+
+def _held_at_appointment(event: TimelineEvent, ref: str) -> None:
+    planned = _planned(event.client_id)
+    conversation = planned.filter(appointment_ref=ref).first() or planned.order_by("due_on").first()
+    if conversation is None:
+        return
+    conversation.status = Conversation.Status.HELD
+    conversation.held_on = timezone.localdate(event.occurred_at)
+    conversation.held_by_id = event.actor_staff_id
+    conversation.appointment_ref = ref
+    conversation.save(update_fields=["status", "held_on", "held_by", "appointment_ref"])
+    record_event(
+        event.client,
+        "serviceplan.cycle_followed",
+        Actor.of_staff(event.actor_staff),
+        {"due_on": conversation.due_on.strftime("%d-%m-%Y")},
+        about=conversation,
+    )

@@ -3,7 +3,8 @@ Plans themselves change only through the actions (the plan page), so they are re
 
 from django.contrib import admin
 
-from maatwerk.core.admin_site import AuditedAdmin, ReadOnlyAdmin
+from maatwerk.audit.admin_base import AuditedAdmin
+from maatwerk.core.admin_base import ReadOnlyAdmin
 
 from .models import CycleRule, PlanVersion, ServiceType
 

@@ -4,23 +4,19 @@ the same grounds as the pages, a `reason` where one is needed, and an audit row 
 from datetime import date, datetime
 from typing import Annotated
 
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from maatwerk.api.client_files import client_or_404, view_file
 from maatwerk.api.errors import ApiError
-from maatwerk.api.reasons import open_file
 from maatwerk.api.schemas import REASON_MAX_LENGTH, ErrorOut, PlainText
-from maatwerk.clients import actions as client_actions
-from maatwerk.clients.models import Client
 
 from . import queries
 
 router = Router(tags=["dienstverleningsplan"])
 
-MAX_ID = 2**63 - 1
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 Reason = Annotated[
     PlainText,
@@ -103,12 +99,8 @@ def get_plan(request: HttpRequest, client_id: int, reason: Reason = ""):
     # The right first: without it, the answer must not tell which clients exist.
     if not request.auth.has_perm("serviceplan.decide_plan"):
         raise ApiError(403, _("Je hebt geen recht om plannen te bekijken."), "forbidden")
-    client = Client.objects.real().filter(pk=client_id).first() if client_id <= MAX_ID else None
-    if client is None:
-        raise ApiError(404, _("Deze cliënt bestaat niet."), "not_found")
-    with transaction.atomic():
-        ground = open_file(request, client, reason)
-        client_actions.record_file_view(user=request.auth, client=client, reason=ground)
+    client = client_or_404(client_id)
+    ground = view_file(request, client, reason)
     today = timezone.localdate()
     return {
         "client_id": client.pk,

@@ -18,9 +18,9 @@ class ServicePlanConfig(AppConfig):
     verbose_name = _("Dienstverleningsplan")
 
     def ready(self):
-        from maatwerk.core import navigation
+        from maatwerk.core import call_list, navigation
 
-        from . import call_list, receivers, timeline_kinds  # noqa: F401  (kinds, receivers)
+        from . import receivers, timeline_kinds  # noqa: F401  (kinds, receivers)
         from .queries import calls_for_conversations
 
         call_list.register_source(calls_for_conversations)

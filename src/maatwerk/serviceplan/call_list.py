@@ -1,21 +1,18 @@
-"""Sources for the adviser's call list ("whom to contact today"), and the list itself.
+"""The adviser's call list ("whom to contact today"): every registered source merged.
 
-Each app that knows of a contact that is due registers a source in its ``AppConfig.ready()``::
-
-    call_list.register_source(my_app.queries.calls_due)
-
-A source is called as ``source(staff, day)`` and returns ``CallItem``s for that staff member on
-that day. The call list merges them and places each call in a window the client's preferences
-allow; no app needs to know the others. A client whose windows do not fit the day is listed at
-the next possible moment, never hidden.
+Apps put calls on the list through ``maatwerk.core.call_list`` (``register_source``); this module
+builds the list of one staff member for one day. It places each call in a window the client's
+preferences allow; no app needs to know the others. A client whose windows do not fit the day is
+listed at the next possible moment, never hidden.
 """
 
 import logging
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from maatwerk.clients.models import Client, ContactWindow
+from maatwerk.core.call_list import CallItem
+from maatwerk.core.call_list import registry as registered_sources
 from maatwerk.organisation.models import OpeningHours, StaffMember
 
 logger = logging.getLogger(__name__)
@@ -23,35 +20,6 @@ logger = logging.getLogger(__name__)
 # How far ahead the list looks for a moment the client allows.
 SEARCH_DAYS = 14
 WORKING_DAYS = range(0, 5)
-
-
-@dataclass(frozen=True)
-class CallItem:
-    client: Client
-    reason: str  # Dutch, for the adviser: why this contact is due
-    url: str  # where the adviser handles it
-    source: str  # which app put it on the list, e.g. "messaging"
-    not_before: time | None = None  # a time the source already knows (an appointment, say)
-
-
-Source = Callable[[StaffMember, date], Iterable[CallItem]]
-
-_SOURCES: list[Source] = []
-
-
-def register_source(source: Source) -> None:
-    if source not in _SOURCES:
-        _SOURCES.append(source)
-
-
-def unregister_source(source: Source) -> None:
-    """For tests: take a source off again."""
-    if source in _SOURCES:
-        _SOURCES.remove(source)
-
-
-def sources() -> list[Source]:
-    return list(_SOURCES)
 
 
 @dataclass(frozen=True)
@@ -135,10 +103,6 @@ class CallList:
         return [call for call in self.calls if not call.fits_today]
 
 
-def _source_name(source) -> str:
-    return f"{getattr(source, '__module__', '?')}.{getattr(source, '__qualname__', source)}"
-
-
 def build(staff: StaffMember, day: date, *, viewer=None) -> CallList:
     """The call list of one staff member for one day: every source merged, only the staff
     member's own clients, each call at the first moment the client allows, sorted by time.
@@ -155,12 +119,12 @@ def build(staff: StaffMember, day: date, *, viewer=None) -> CallList:
     own = set(clients.values_list("pk", flat=True))
     items: list[CallItem] = []
     failed: list[str] = []
-    for source in sources():
+    for name, source in registered_sources.items():
         try:
             found = list(source(staff, day))
         except Exception:  # one broken source must not take the whole day view down
-            logger.exception("Call-list source %s failed", _source_name(source))
-            failed.append(_source_name(source))
+            logger.exception("Call-list source %s failed", name)
+            failed.append(name)
             continue
         items.extend(item for item in found if item.client.pk in own)
     windows = windows_of(list({item.client.pk: item.client for item in items}.values()))

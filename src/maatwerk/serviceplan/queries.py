@@ -169,7 +169,7 @@ def calls_for_conversations(staff, day: date):
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
-    from .call_list import CallItem
+    from maatwerk.core.call_list import CallItem
 
     for conversation in conversations_due(own_clients(staff), day):
         if conversation.due_on < day:

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -11,18 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
-from maatwerk.access.rules import staff_of
+from maatwerk.access.rules import require, staff_of
 from maatwerk.clients.file_access import open_client_file
 from maatwerk.clients.models import Client
 from maatwerk.core.forms import show_validation_error
 from maatwerk.organisation.models import StaffMember
 from maatwerk.portal.queries import current_client
 
-from . import actions, call_list, queries
+from . import actions, call_list, queries, rules
 from .forms import DayForm, DecideForm, RequestForm
 from .models import Conversation
 
-DECIDE = "serviceplan.decide_plan"
+DECIDE = rules.DECIDE
 CALL_LIST = "serviceplan.view_call_list"
 
 # The appointments app's booking pages, by URL name; used only when they exist.
@@ -203,8 +203,8 @@ def call_list_view(request):
     form = DayForm(request.GET or None, advisers=advisers)
     today = timezone.localdate()
     if request.GET and not form.is_valid():
-        if "adviseur" in form.errors and not request.user.has_perm("access.view_office_clients"):
-            raise PermissionDenied  # only a manager may look at someone else's list
+        if "adviseur" in form.errors:
+            require(rules.may_see_call_lists_of_others, request.user)
         context = {"form": form, "day": today, "calls": None, "advisers": advisers}
         return render(request, "serviceplan/call_list.html", context, status=400)
     data = form.cleaned_data if request.GET else {}

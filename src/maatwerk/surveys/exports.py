@@ -7,9 +7,9 @@ import io
 
 from django.conf import settings
 from django.utils.crypto import salted_hmac
-from openpyxl import Workbook
 
 from . import logic
+from .conf import app_settings
 from .models import Question, Response, Survey
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -23,7 +23,7 @@ def safe(value):
 
 
 def pseudonym(response: Response, link_key: str) -> str:
-    secret = getattr(settings, "SURVEY_PSEUDONYM_SECRET", "") or settings.SECRET_KEY
+    secret = app_settings.SURVEY_PSEUDONYM_SECRET or settings.SECRET_KEY
     if response.client_id is not None:
         subject = f"client:{response.client_id}"
     else:
@@ -121,6 +121,9 @@ def to_csv(lines) -> tuple[bytes, int]:
 
 
 def to_xlsx(survey: Survey, link_key: str = "") -> tuple[bytes, int]:
+    # Imported here: openpyxl brings NumPy, which a web worker needs only to export (ADR 0019).
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     answers = book.create_sheet("antwoorden")
     count = -1

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from .conf import app_settings
 from .models import ContactQuestion, Response, Survey
 
 
@@ -34,3 +35,8 @@ def pending_contact_questions(client) -> QuerySet[ContactQuestion]:
         .select_related("survey", "staff", "event")
         .order_by("-created_at")
     )
+
+
+def min_group_size() -> int:
+    """The smallest group an aggregate may describe (the client panel uses it too)."""
+    return app_settings.VOICE_MIN_GROUP_SIZE

@@ -7,15 +7,11 @@ The min-group rule: an aggregate that describes fewer than ``VOICE_MIN_GROUP_SIZ
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Sum
 
 from . import logic
 from .models import Answer, Question, Response, Survey, Tally
-
-
-def min_group_size() -> int:
-    return int(getattr(settings, "VOICE_MIN_GROUP_SIZE", 10))
+from .queries import min_group_size
 
 
 @dataclass

@@ -3,7 +3,7 @@ after a contact. A client only ever reaches their own response: it is found by s
 client, never by its id."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,18 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from maatwerk.access.decorators import client_or_practice
 from maatwerk.core.forms import show_validation_error
-from maatwerk.portal.queries import current_client
+from maatwerk.portal.rules import portal_client
 
 from . import actions, logic, queries
 from .forms import AnswerForm
 from .models import ContactQuestion, Response, Survey
-
-
-def _client(request):
-    client = current_client(request)
-    if client is None:
-        raise PermissionDenied
-    return client
 
 
 def _survey(pk: int) -> Survey:
@@ -43,7 +36,7 @@ def _response(survey, client) -> Response | None:
 @require_GET
 @client_or_practice
 def mine(request):
-    client = _client(request)
+    client = portal_client(request)
     responses = {
         r.survey_id: r
         for r in Response.objects.filter(
@@ -67,7 +60,7 @@ def mine(request):
 @client_or_practice
 def answer(request, survey_pk: int):
     """Start or resume. ``?uitnodiging=`` (the panel's invitation) is kept on the response."""
-    client = _client(request)
+    client = portal_client(request)
     survey = _survey(survey_pk)
     response = _response(survey, client)
     token = request.POST.get("uitnodiging") or request.GET.get("uitnodiging", "")
@@ -108,7 +101,7 @@ def _go_on(survey, response):
 @require_http_methods(["GET", "POST"])
 @client_or_practice
 def page(request, survey_pk: int, number: int):
-    client = _client(request)
+    client = portal_client(request)
     survey = _survey(survey_pk)
     response = _response(survey, client)
     if response is None:
@@ -192,7 +185,7 @@ def display(question, value) -> str:
 @require_http_methods(["GET", "POST"])
 @client_or_practice
 def review(request, survey_pk: int):
-    client = _client(request)
+    client = portal_client(request)
     survey = _survey(survey_pk)
     response = _response(survey, client)
     if response is None:
@@ -223,7 +216,7 @@ def review(request, survey_pk: int):
 @require_GET
 @client_or_practice
 def done(request, survey_pk: int):
-    client = _client(request)
+    client = portal_client(request)
     survey = _survey(survey_pk)
     response = _response(survey, client)
     if response is None or response.completed_at is None:
@@ -238,7 +231,7 @@ def done(request, survey_pk: int):
 def contact(request, token: str):
     """A short question after a contact. A forged link or another client's link both read as
     'this link is not right'; an expired one says so; nothing is saved in either case."""
-    client = _client(request)
+    client = portal_client(request)
     question = (
         ContactQuestion.objects.select_related("survey", "staff", "event")
         .filter(token=token, client=client)

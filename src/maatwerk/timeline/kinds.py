@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 
+from maatwerk.core.registry import Registry
+
 
 @dataclass(frozen=True)
 class EventKind:
@@ -29,23 +31,16 @@ class EventKind:
         return str(self.summary).format_map(data)
 
 
-_KINDS: dict[str, EventKind] = {}
+registry: Registry[EventKind] = Registry("timeline kind")
 
 
 def register(code: str, label: Promise, summary: Promise, *, visible_to_client: bool = True):
-    if code in _KINDS:
-        raise ValueError(f"Timeline kind {code!r} is registered twice.")
-    kind = EventKind(code, label, summary, visible_to_client)
-    _KINDS[code] = kind
-    return kind
+    return registry.register(code, EventKind(code, label, summary, visible_to_client))
 
 
 def get(code: str) -> EventKind:
-    try:
-        return _KINDS[code]
-    except KeyError:
-        raise LookupError(f"Unknown timeline kind {code!r}; register it first.") from None
+    return registry.get(code)
 
 
 def all_kinds() -> list[EventKind]:
-    return sorted(_KINDS.values(), key=lambda kind: kind.code)
+    return sorted(registry.values(), key=lambda kind: kind.code)

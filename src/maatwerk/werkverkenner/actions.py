@@ -5,18 +5,18 @@ import re
 import shutil
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maatwerk.access.rules import staff_of
+from maatwerk.access.rules import require, staff_of
 from maatwerk.audit import actions as audit
-from maatwerk.audit.actions import actor_label_for
+from maatwerk.audit.values import actor_label_for
 from maatwerk.timeline.actions import Actor, record_event
 
-from . import model_store, scoring
+from . import model_store, queries, rules, scoring, values
+from .conf import app_settings
 from .models import BatchRun, ModelVersion, Score, Submission, TriageItem
 from .queries import current_questionnaire, open_item, questions_of
 
@@ -38,10 +38,6 @@ def _together(submission) -> str:
         "name": staff.full_name,
         "job_title": staff.job_title,
     }
-
-
-def threshold() -> float:
-    return float(settings.WERKVERKENNER_THRESHOLD)
 
 
 # --- answering ---------------------------------------------------------------------------------
@@ -101,14 +97,6 @@ def save_page(*, submission: Submission, page: int, answers: dict, user) -> Subm
     return locked
 
 
-def missing_answers(submission: Submission) -> list:
-    return [
-        q
-        for q in questions_of(submission.questionnaire)
-        if not q.optional and q.code not in submission.answers
-    ]
-
-
 def _outcome(submission: Submission, version: ModelVersion) -> scoring.Outcome:
     model = model_store.load(version)
     return scoring.score(model, questions_of(submission.questionnaire), submission.answers)
@@ -142,7 +130,7 @@ def _score_and_queue(submission, *, cause, version, user) -> Score | None:
             )
     if score is None:
         _queue(client, source=TriageItem.Source.NO_SCORE, submission=submission, user=user)
-    elif score.probability <= threshold():
+    elif score.probability <= app_settings.WERKVERKENNER_THRESHOLD:
         already = TriageItem.objects.filter(
             submission=submission, source=TriageItem.Source.SCORE
         ).exists()
@@ -189,7 +177,7 @@ def submit(*, submission: Submission, user) -> Score | None:
     """Hand in the answers: score with the active model and queue an invitation when due."""
     from .queries import active_model
 
-    missing = missing_answers(submission)
+    missing = queries.missing_answers(submission)
     if missing:
         raise ValidationError(
             _("Beantwoord eerst alle vragen. Nog open: %(questions)s")
@@ -267,18 +255,6 @@ def request_conversation(*, client, user) -> TriageItem | None:
 # --- the adviser decides -----------------------------------------------------------------------
 
 
-def advice_of(item: TriageItem) -> str:
-    """What the Werkverkenner advises for an item: invite, unless a newer score is above 50%."""
-    from .queries import latest_score
-
-    if item.source == TriageItem.Source.REQUEST:
-        return TriageItem.Status.INVITE
-    latest = latest_score(item.client)
-    if latest is not None and latest.probability > threshold():
-        return TriageItem.Status.NO_INVITE
-    return TriageItem.Status.INVITE
-
-
 def decide(*, item: TriageItem, decision: str, reason: str, user) -> TriageItem:
     staff = staff_of(user)
     reason = (reason or "").strip()
@@ -291,11 +267,12 @@ def decide(*, item: TriageItem, decision: str, reason: str, user) -> TriageItem:
         errors["decision"] = _("Alleen een medewerker kan besluiten.")
     if errors:
         raise ValidationError(errors)
+    require(rules.may_triage, user, item)
     with transaction.atomic():
         locked = TriageItem.objects.select_for_update().select_related("client").get(pk=item.pk)
         if locked.status != TriageItem.Status.OPEN:
             raise ValidationError(_("Over deze uitnodiging is al besloten."))
-        advice = advice_of(locked)
+        advice = queries.advice_of(locked)
         locked.status = decision
         locked.reason = reason
         locked.decided_at = timezone.now()
@@ -337,20 +314,6 @@ def decide(*, item: TriageItem, decision: str, reason: str, user) -> TriageItem:
 # --- model versions ----------------------------------------------------------------------------
 
 
-def metrics_from_card(card: dict) -> dict:
-    """AUC, Brier score and ECE (with their 95% intervals) from the profiler's model card."""
-    found: dict = {}
-    for name, value in (card.get("metrics") or {}).items():
-        if isinstance(value, dict) and isinstance(value.get("value"), int | float):
-            found[name] = float(value["value"])
-            for bound in ("low", "high"):
-                if isinstance(value.get(bound), int | float):
-                    found[f"{name}_{bound}"] = float(value[bound])
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            found[name] = float(value)
-    return found
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "model"
 
@@ -380,7 +343,7 @@ def register_model(
                 directory=directory,
                 card=_jsonable(card),
                 card_text=card_text,
-                metrics=metrics_from_card(card),
+                metrics=values.metrics_from_card(card),
                 feature_names=list(model.feature_names),
                 synthetic=synthetic,
                 data_description=data[:300],

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.core.admin_site import ReadOnlyAdmin
+from maatwerk.core.admin_base import ReadOnlyAdmin
 
 from . import actions, model_store
 from .models import BatchRun, ModelVersion, Question, Questionnaire

@@ -11,11 +11,11 @@ DEMO_ROWS = 3000
 
 def fit_demo(space: dict | None = None, *, rows: int = DEMO_ROWS, seed: int = 1):
     """A fitted profiler model on synthetic cases (not yet stored)."""
-    from maatwerk.profiler import api
+    from maatwerk.profiler import service
 
     space = space or synthetic.feature_space(current_questionnaire())
     cases = synthetic.cases(space, rows=rows, seed=seed)
-    return api.fit(
+    return service.fit(
         cases,
         id_column=synthetic.ID_COLUMN,
         label_column=synthetic.LABEL_COLUMN,
@@ -29,12 +29,12 @@ def fit_demo(space: dict | None = None, *, rows: int = DEMO_ROWS, seed: int = 1)
 def train_demo_model(
     *, rows: int = DEMO_ROWS, seed: int = 1, user=None, activate: bool = True, name: str = ""
 ):
-    from maatwerk.profiler import api
+    from maatwerk.profiler import service
 
     model = fit_demo(rows=rows, seed=seed)
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp) / "model"
-        api.save(model, directory)
+        service.save(model, directory)
         version = actions.register_model(
             source=directory,
             name=name or f"Demomodel (seed {seed})",

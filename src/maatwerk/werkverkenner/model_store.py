@@ -1,7 +1,7 @@
 """Where model versions live on disk, and an in-process cache of loaded models.
 
 Models are stored by ``maatwerk.profiler`` (a safe format, never pickle) in a directory under
-the model root; ``api.load`` refuses a directory that was tampered with.
+the model root; ``maatwerk.profiler.service.load`` refuses a directory that was tampered with.
 """
 
 import threading
@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from .conf import app_settings
 
 _cache: dict[tuple[int, str], object] = {}
 _lock = threading.Lock()
@@ -19,13 +21,15 @@ class ModelUnavailable(Exception):
 
 
 def profiler_api():
-    from maatwerk.profiler import api
+    """The profiler's Python interface, imported on first use: it loads scikit-learn and pandas,
+    which a web worker that never scores should not carry."""
+    from maatwerk.profiler import service
 
-    return api
+    return service
 
 
 def model_root() -> Path:
-    configured = getattr(settings, "WERKVERKENNER_MODEL_ROOT", "")
+    configured = app_settings.WERKVERKENNER_MODEL_ROOT
     return Path(configured) if configured else Path(settings.MEDIA_ROOT) / "werkverkenner-modellen"
 
 
@@ -36,7 +40,7 @@ def path_of(version) -> Path:
 def read_model(directory: Path):
     """Load a model directory, turning every failure into a clear Dutch message."""
     try:
-        api = profiler_api()
+        service = profiler_api()
     except ImportError as error:
         raise ModelUnavailable(
             _("De rekenmodule (maatwerk.profiler) is niet beschikbaar.")
@@ -46,8 +50,8 @@ def read_model(directory: Path):
             _("De map met modelbestanden bestaat niet: %(path)s") % {"path": directory}
         )
     try:
-        return api.load(directory)
-    except api.ModelError as error:
+        return service.load(directory)
+    except service.ModelError as error:
         raise ModelUnavailable(
             _("De modelbestanden zijn veranderd of beschadigd en worden niet gebruikt: %(error)s")
             % {"error": error}

@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from .conf import app_settings
 from .models import ModelVersion, Questionnaire, Score, Submission, TriageItem
 
 
@@ -46,3 +47,21 @@ def work_list(clients: QuerySet) -> QuerySet[TriageItem]:
         .select_related("client", "score", "score__model_version")
         .order_by("created_at", "pk")
     )
+
+
+def missing_answers(submission: Submission) -> list:
+    return [
+        q
+        for q in questions_of(submission.questionnaire)
+        if not q.optional and q.code not in submission.answers
+    ]
+
+
+def advice_of(item: TriageItem) -> str:
+    """What the Werkverkenner advises for an item: invite, unless a newer score is above 50%."""
+    if item.source == TriageItem.Source.REQUEST:
+        return TriageItem.Status.INVITE
+    latest = latest_score(item.client)
+    if latest is not None and latest.probability > app_settings.WERKVERKENNER_THRESHOLD:
+        return TriageItem.Status.NO_INVITE
+    return TriageItem.Status.INVITE

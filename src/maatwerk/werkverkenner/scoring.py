@@ -23,9 +23,9 @@ class Outcome:
 
 def band_of(probability: float) -> str:
     try:
-        from maatwerk.profiler import api
+        from maatwerk.profiler import service
 
-        return api.band(probability)
+        return service.band(probability)
     except ImportError:
         for edge, band in BAND_EDGES:
             if probability <= edge:

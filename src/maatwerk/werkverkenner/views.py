@@ -4,7 +4,7 @@ the batch page. The client and the adviser use the same forms."""
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,18 +12,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
-from maatwerk.access.rules import client_access, visible_clients
+from maatwerk.access.rules import client_access, require, visible_clients
 from maatwerk.clients import actions as client_actions
 from maatwerk.clients.file_access import open_client_file
 from maatwerk.clients.models import Client
 from maatwerk.core.forms import show_validation_error
-from maatwerk.portal.queries import current_client
+from maatwerk.portal.rules import portal_client
 
-from . import actions, explain, queries
+from . import actions, explain, queries, rules
 from .forms import DecisionForm, PageForm
 from .models import BatchRun, Score, TriageItem
 
-TRIAGE = "access.triage_werkverkenner"
+TRIAGE = rules.TRIAGE
 MANAGE = "access.manage_models"
 
 
@@ -41,10 +41,7 @@ class Filler:
 
 
 def _client_filler(request) -> Filler:
-    client = current_client(request)
-    if client is None:
-        raise PermissionDenied
-    return Filler(client, by_staff=False)
+    return Filler(portal_client(request), by_staff=False)
 
 
 def _staff_filler(request, pk: int):
@@ -206,7 +203,7 @@ def _check(request, filler: Filler):
         "filler": filler,
         "client": filler.client,
         "rows": _answer_rows(submission, filler),
-        "missing": actions.missing_answers(submission),
+        "missing": queries.missing_answers(submission),
     }
     return render(request, "werkverkenner/check.html", context)
 
@@ -368,9 +365,8 @@ def worklist(request):
 @require_http_methods(["GET", "POST"])
 def item(request, item_pk: int):
     item = get_object_or_404(TriageItem.objects.select_related("client", "score"), pk=item_pk)
+    require(rules.may_triage, request.user, item)
     access = client_access(request.user, item.client)
-    if not access.allowed:
-        raise PermissionDenied
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and item.status == TriageItem.Status.OPEN and form.is_valid():
         try:
@@ -392,7 +388,7 @@ def item(request, item_pk: int):
     filler = Filler(item.client, by_staff=True)
     submission = item.submission or queries.latest_submitted(item.client)
     score = queries.latest_score(item.client)
-    context = {"item": item, "form": form, "advice": actions.advice_of(item)}
+    context = {"item": item, "form": form, "advice": queries.advice_of(item)}
     if submission is not None:
         context.update(_result_context(filler, score, submission))
     context["item"] = item

@@ -290,6 +290,6 @@ def test_call_list_gives_phone_appointments_at_their_time(agenda, client_record,
     assert [(i.client, i.not_before, i.source) for i in items] == [
         (client_record, dt.time(11), "appointments")
     ]
-    from maatwerk.serviceplan.call_list import sources
+    from maatwerk.core.call_list import sources
 
     assert queries.calls_due in sources()

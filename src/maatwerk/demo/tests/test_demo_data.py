@@ -19,9 +19,9 @@ from maatwerk.access.rules import advisers_for
 from maatwerk.audit.models import AuditEntry
 from maatwerk.clients.models import Client, ContactAssignment, ContactWindow
 from maatwerk.clients.validators import is_valid_bsn
+from maatwerk.core.bulk import BulkWriter
 from maatwerk.core.tests import factories
 from maatwerk.demo import journey
-from maatwerk.demo.bulk import BulkWriter
 from maatwerk.demo.generate import ClientMaker
 from maatwerk.demo.journey import KindMismatch, OfficeRef, StaffRef
 from maatwerk.demo.organisation import DEMO_PASSWORD, plan_staff

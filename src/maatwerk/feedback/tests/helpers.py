@@ -19,7 +19,7 @@ def session(user, office, notes="Cliënten willen sneller antwoord op hun vragen
     import datetime as dt
 
     values = {
-        "kind": "spiegelgesprek",
+        "kind": "mirror",
         "held_on": dt.date(2026, 11, 2),
         "office": office,
         "topic": "Bereikbaarheid",

@@ -18,13 +18,13 @@ def test_without_a_token_401(call):  # noqa: F811
 
 def test_lists_the_open_feedback_of_the_token_owner(call, client_record, adviser, manager):  # noqa: F811
     mine = submit(client_record, text="<b>Lang</b> gewacht")
-    late = submit(client_record, "suggestie")
+    late = submit(client_record, "suggestion")
     FeedbackItem.objects.filter(pk=late.pk).update(
         deadline=timezone.localdate() - dt.timedelta(days=1)
     )
     done = submit(client_record)
     actions.answer_feedback(item=done, by_user=adviser.user, text="Klaar.")
-    submit(client_record, "klacht")  # the manager's
+    submit(client_record, "complaint")  # the manager's
 
     response = call("get", "/api/reacties", token=token_for(adviser.user))
     assert response.status_code == 200

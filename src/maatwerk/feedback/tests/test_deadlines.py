@@ -13,7 +13,7 @@ def test_weekends_and_dutch_holidays_are_no_working_days():
 def test_feedback_gets_ten_working_days():
     # Monday 23 November 2026: ten working days later is Monday 7 December.
     assert answer_deadline("feedback", dt.date(2026, 11, 23)) == dt.date(2026, 12, 7)
-    assert answer_deadline("suggestie", dt.date(2026, 11, 23)) == dt.date(2026, 12, 7)
+    assert answer_deadline("suggestion", dt.date(2026, 11, 23)) == dt.date(2026, 12, 7)
 
 
 def test_working_days_skip_holidays():
@@ -24,20 +24,35 @@ def test_working_days_skip_holidays():
 
 
 def test_a_complaint_gets_six_weeks_moved_off_weekends_and_holidays():
-    assert answer_deadline("klacht", dt.date(2026, 11, 23)) == dt.date(2027, 1, 4)
+    assert answer_deadline("complaint", dt.date(2026, 11, 23)) == dt.date(2027, 1, 4)
     # Six weeks after Saturday 14 November is Saturday 26 December (a holiday too): Monday 28th.
-    assert answer_deadline("klacht", dt.date(2026, 11, 14)) == dt.date(2026, 12, 28)
+    assert answer_deadline("complaint", dt.date(2026, 11, 14)) == dt.date(2026, 12, 28)
 
 
 def test_terms_are_a_setting(settings):
     settings.FEEDBACK_ANSWER_TERMS = {"feedback": ("working_days", 5)}
     assert answer_deadline("feedback", dt.date(2026, 11, 23)) == dt.date(2026, 11, 30)
-    assert answer_deadline("klacht", dt.date(2026, 11, 23)) == dt.date(2027, 1, 4)
+    assert answer_deadline("complaint", dt.date(2026, 11, 23)) == dt.date(2027, 1, 4)
 
 
 def test_a_wrong_term_is_a_system_check_error(settings):
-    from maatwerk.feedback.checks import check_answer_terms
+    from maatwerk.core.conf import check_app_settings
 
-    assert check_answer_terms() == []
-    settings.FEEDBACK_ANSWER_TERMS = {"klacht": ("maanden", 2), "feedback": ("weeks", 0)}
-    assert [error.id for error in check_answer_terms()] == ["feedback.E001", "feedback.E001"]
+    assert check_app_settings() == []
+    settings.FEEDBACK_ANSWER_TERMS = {"complaint": ("maanden", 2)}
+    assert [(e.id, e.obj) for e in check_app_settings()] == [
+        ("feedback.E100", "FEEDBACK_ANSWER_TERMS")
+    ]
+    settings.FEEDBACK_ANSWER_TERMS = {"feedback": ("weeks", 0)}
+    assert check_app_settings()
+    # The Dutch codes stored before the English ones are no kinds any more: caught at start-up.
+    settings.FEEDBACK_ANSWER_TERMS = {"klacht": ("weeks", 6)}
+    [error] = check_app_settings()
+    assert "feedback, suggestion, complaint" in error.msg and "'klacht'" in error.msg
+
+
+def test_every_kind_has_a_default_term():
+    from maatwerk.feedback.conf import ANSWER_TERMS
+    from maatwerk.feedback.models import FeedbackItem
+
+    assert set(ANSWER_TERMS) == set(FeedbackItem.Kind.values)

@@ -22,7 +22,7 @@ def test_demo_step_gives_the_demo_logins_something_to_see(office, other_office):
         factories.make_client(contact_person=far)
     demo.load()
     # The client log-in sees a signed answer; the adviser has open items to answer.
-    assert FeedbackItem.objects.get(client=klant).status == "beantwoord"
+    assert FeedbackItem.objects.get(client=klant).status == "answered"
     assert queries.open_items(queries.owned_items(adviser)).count() == 2
     assert Compliment.objects.filter(staff=adviser).count() == 3
     assert FeedbackItem.objects.filter(office=office).count() == 4

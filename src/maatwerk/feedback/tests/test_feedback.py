@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_feedback_goes_to_the_contact_person_with_ten_working_days(client_record, adviser, manager):
     item = submit(client_record, "feedback")
     assert item.owner == adviser
-    assert item.status == "ontvangen"
+    assert item.status == "received"
     assert item.deadline == answer_deadline("feedback", timezone.localdate())
     assert item.office == client_record.office
     kinds = list(client_record.timeline_events.values_list("kind", flat=True))
@@ -30,19 +30,19 @@ def test_feedback_goes_to_the_contact_person_with_ten_working_days(client_record
 
 
 def test_a_complaint_goes_to_the_office_manager_with_six_weeks(client_record, adviser, manager):
-    item = submit(client_record, "klacht")
+    item = submit(client_record, "complaint")
     assert item.owner == manager
-    assert item.deadline == answer_deadline("klacht", timezone.localdate())
+    assert item.deadline == answer_deadline("complaint", timezone.localdate())
     assert item.deadline >= timezone.localdate() + dt.timedelta(weeks=6)
 
 
 def test_owner_falls_back_when_nobody_is_there(client_record, adviser):
     # No manager at the office: the complaint goes to the contact person.
-    assert submit(client_record, "klacht").owner == adviser
+    assert submit(client_record, "complaint").owner == adviser
 
 
 def test_no_answer_wanted_means_no_owner_and_no_deadline(client_record, adviser):
-    item = submit(client_record, "suggestie", wants_answer=False)
+    item = submit(client_record, "suggestion", wants_answer=False)
     assert item.owner is None and item.deadline is None
     assert not client_record.timeline_events.filter(kind="feedback.owner_assigned").exists()
     assert not queries.open_items().filter(pk=item.pk).exists()
@@ -76,13 +76,13 @@ def test_owner_answers_signed_by_name_and_job_title(client_record, adviser):
     item = submit(client_record)
     actions.start_handling(item=item, by_user=adviser.user)
     item = actions.answer_feedback(item=item, by_user=adviser.user, text="We bellen u terug.")
-    assert item.status == "beantwoord"
+    assert item.status == "answered"
     assert item.answered_by_name == adviser.full_name
     assert item.answered_by_job_title == adviser.job_title
     assert list(item.history.values_list("status", flat=True)) == [
-        "ontvangen",
-        "in_behandeling",
-        "beantwoord",
+        "received",
+        "in_progress",
+        "answered",
     ]
     event = client_record.timeline_events.get(kind="feedback.answered")
     assert event.visible_to_client and event.actor_staff == adviser
@@ -97,7 +97,7 @@ def test_answering_someone_elses_item_is_refused(client_record, adviser, other_a
         with pytest.raises(ValidationError):
             actions.start_handling(item=item, by_user=user)
     item.refresh_from_db()
-    assert item.status == "ontvangen" and item.answer == ""
+    assert item.status == "received" and item.answer == ""
     assert item.history.count() == 1
 
 
@@ -123,11 +123,11 @@ def test_an_unsigned_answer_is_refused_by_the_database(client_record, adviser):
     # Raw update around the actions: an answer without a signature never reaches the table.
     with pytest.raises(IntegrityError), transaction.atomic():
         FeedbackItem.objects.filter(pk=item.pk).update(
-            status="beantwoord", answer="Anoniem antwoord", answered_at=timezone.now()
+            status="answered", answer="Anoniem antwoord", answered_at=timezone.now()
         )
     with pytest.raises(IntegrityError), transaction.atomic():
         FeedbackItem.objects.filter(pk=item.pk).update(
-            status="beantwoord",
+            status="answered",
             answer="Zonder functie",
             answered_at=timezone.now(),
             answered_by=adviser,
@@ -227,7 +227,7 @@ def test_manager_overview_counts_per_office(
     client_record, adviser, manager, other_office, stranger, other_manager
 ):
     open_item = submit(client_record)
-    late = submit(client_record, "klacht")
+    late = submit(client_record, "complaint")
     _overdue(late)
     answered = submit(client_record)
     actions.answer_feedback(item=answered, by_user=adviser.user, text="Opgelost.")
@@ -295,7 +295,7 @@ def test_client_form_errors_are_dutch_and_nothing_is_saved(login, client_record,
 def test_client_submits_through_the_page_once(login, client_record, adviser):
     web = login(client_record.user)
     form = {
-        "kind": "suggestie",
+        "kind": "suggestion",
         "text": "Een avondspreekuur zou fijn zijn.",
         "wants_answer": "ja",
         "submission_token": str(uuid.uuid4()),
@@ -319,7 +319,7 @@ def test_staff_pages_refuse_other_peoples_items(
         )
         assert response.status_code == 403
     item.refresh_from_db()
-    assert item.status == "ontvangen"
+    assert item.status == "received"
 
 
 def test_owner_answers_through_the_page(login, client_record, adviser):
@@ -333,7 +333,7 @@ def test_owner_answers_through_the_page(login, client_record, adviser):
     response = web.post(reverse("feedback:staff_answer", args=[item.pk]), {"answer": "Geregeld."})
     assert response.status_code == 302
     item.refresh_from_db()
-    assert item.status == "beantwoord"
+    assert item.status == "answered"
     # Answering again through the page: a Dutch error, not a 500.
     response = web.post(
         reverse("feedback:staff_answer", args=[item.pk]), {"answer": "Nog eens"}, follow=True
@@ -363,7 +363,7 @@ def test_practice_accounts_count_nowhere(client_record, adviser, manager):
     from maatwerk.portal.actions import open_practice_account
 
     practice = open_practice_account(staff=adviser)
-    item = submit(practice, "klacht")
+    item = submit(practice, "complaint")
     assert item.owner == adviser  # stays with the staff member who practises
     row = next(r for r in queries.office_overview() if r["pk"] == practice.office_id)
     assert row["open_count"] == 0
@@ -383,7 +383,7 @@ def test_another_clients_token_never_returns_their_item(client_record, adviser):
 def test_owner_list_shows_open_items_first(client_record, adviser):
     answered = submit(client_record)
     actions.answer_feedback(item=answered, by_user=adviser.user, text="Klaar.")
-    later = submit(client_record, "suggestie")
+    later = submit(client_record, "suggestion")
     assert list(queries.owned_items(adviser)) == [later, answered]
 
 

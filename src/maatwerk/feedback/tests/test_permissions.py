@@ -34,7 +34,7 @@ def _session(world):
 
     session, _ = actions.record_session(
         by_user=world["manager"].user,
-        kind="spiegelgesprek",
+        kind="mirror",
         held_on=dt.date(2026, 11, 2),
         office=world["office"],
         topic="Bereikbaarheid",

@@ -68,17 +68,17 @@ def test_improvement_points_with_owner_status_and_history(manager, adviser, offi
     )
     assert point.status == "open" and point.council_advice_ref == "CR-2026-04"
     # The owner moves it on, even without the right to record sessions.
-    actions.update_point_status(point=point, by_user=adviser.user, status="in_uitvoering")
+    actions.update_point_status(point=point, by_user=adviser.user, status="in_progress")
     with pytest.raises(ValidationError) as error:
-        actions.update_point_status(point=point, by_user=manager.user, status="niet_uitgevoerd")
+        actions.update_point_status(point=point, by_user=manager.user, status="dropped")
     assert error.value.message_dict["reason"] == ["Leg uit waarom dit punt niet wordt uitgevoerd."]
     actions.update_point_status(
-        point=point, by_user=manager.user, status="niet_uitgevoerd", reason="Geen budget"
+        point=point, by_user=manager.user, status="dropped", reason="Geen budget"
     )
     point.refresh_from_db()
-    assert point.status == "niet_uitgevoerd"
+    assert point.status == "dropped"
     statuses = list(point.history.values_list("status", flat=True))
-    assert statuses == ["open", "in_uitvoering", "niet_uitgevoerd"]
+    assert statuses == ["open", "in_progress", "dropped"]
 
 
 def test_a_dropped_point_without_reason_is_refused_by_the_database(manager, adviser, office):
@@ -87,7 +87,7 @@ def test_a_dropped_point_without_reason_is_refused_by_the_database(manager, advi
         session=recorded, by_user=manager.user, text="Betere wachtruimte", owner=adviser
     )
     with pytest.raises(IntegrityError), transaction.atomic():
-        ImprovementPoint.objects.filter(pk=point.pk).update(status="niet_uitgevoerd", reason="")
+        ImprovementPoint.objects.filter(pk=point.pk).update(status="dropped", reason="")
 
 
 def test_someone_else_cannot_change_a_point(manager, adviser, other_adviser, office, stranger):
@@ -101,7 +101,7 @@ def test_someone_else_cannot_change_a_point(manager, adviser, other_adviser, off
         session=recorded, by_user=manager.user, text="Iets", owner=adviser
     )
     with pytest.raises(ValidationError):
-        actions.update_point_status(point=point, by_user=other_adviser.user, status="gerealiseerd")
+        actions.update_point_status(point=point, by_user=other_adviser.user, status="done")
     with pytest.raises(ValidationError):
         actions.add_improvement_point(
             session=recorded, by_user=adviser.user, text="Mag niet", owner=adviser
@@ -115,7 +115,7 @@ def test_someone_else_cannot_change_a_point(manager, adviser, other_adviser, off
 def test_session_pages(login, manager, adviser, office):
     web = login(manager.user)
     form = {
-        "kind": "dialoogsessie",
+        "kind": "dialogue",
         "held_on": "2026-11-02",
         "office": office.pk,
         "topic": "<b>Brieven</b>",
@@ -139,7 +139,7 @@ def test_session_pages(login, manager, adviser, office):
     assert response.status_code == 302
     point = recorded.points.get()
     response = login(adviser.user).post(
-        reverse("feedback:point_detail", args=[point.pk]), {"status": "niet_uitgevoerd"}
+        reverse("feedback:point_detail", args=[point.pk]), {"status": "dropped"}
     )
     assert response.status_code == 200
     assert "Leg uit waarom" in response.content.decode()

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from maatwerk.core import call_list
 from maatwerk.core.append_only import AppendOnlyError
 from maatwerk.core.tests import factories
 from maatwerk.messaging import actions, queries
 from maatwerk.messaging.models import FollowUp, Message, Thread, ThreadAssignment
-from maatwerk.serviceplan import call_list
 from maatwerk.timeline.models import TimelineEvent
 
 from .helpers import PNG, client_writes, docx_bytes, upload

@@ -5,6 +5,7 @@ import pytest
 from maatwerk.core.tests import factories
 from maatwerk.core.tests.permissions import (
     CLIENT_FILE,
+    PRACTICE,
     expect,
     get,
     matrix,
@@ -18,14 +19,6 @@ from maatwerk.messaging.models import FollowUp
 from .helpers import PDF, client_writes, upload
 
 pytestmark = pytest.mark.django_db
-
-# Staff roles that may practise as a client: on client pages they pass the door and are sent to
-# their own work pages (no practice account open), as on the portal.
-PRACTICE = dict.fromkeys(
-    ["adviser", "other_adviser", "manager", "administrator", "editor", "legal_reviewer",
-     "researcher"],
-    302,
-)  # fmt: skip
 
 
 def _message(world):

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from maatwerk.audit.models import AuditEntry
+from maatwerk.core import starting_text
 from maatwerk.core.tests import factories
-from maatwerk.messaging import actions, starting_text
+from maatwerk.messaging import actions
 from maatwerk.messaging.models import FollowUp, Message, Thread
 
 from .helpers import PDF, PNG, client_writes, upload

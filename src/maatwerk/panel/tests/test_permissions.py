@@ -4,7 +4,7 @@ client only (a staff member needs an active practice account); the researcher pl
 import pytest
 from django.urls import reverse
 
-from maatwerk.core.tests.permissions import ROLES, check_route, expect
+from maatwerk.core.tests.permissions import expect, matrix_test
 
 from .helpers import make_plan
 
@@ -52,10 +52,7 @@ MATRIX = {
 }
 
 
-@pytest.mark.parametrize("route", sorted(MATRIX))
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(client, role_world, route, role):
-    check_route(client, role_world, role, *MATRIX[route])
+test_permission_matrix = matrix_test(MATRIX)
 
 
 def test_unknown_plan_is_404(login, role_world):

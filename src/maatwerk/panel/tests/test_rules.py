@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from maatwerk.panel import actions
+from maatwerk.panel import queries
 from maatwerk.panel.models import ContactRules, Invitation, PanelSurvey
 from maatwerk.panel.sampling import SKIP_MAX_PER_YEAR, SKIP_TOO_RECENT, current_rules, rule_skips
 
@@ -48,7 +48,7 @@ def test_members_over_a_limit_are_skipped_and_counted(adviser, researcher):
     skips = rule_skips(current_rules(), timezone.now())
     assert skips == {full.pk: SKIP_MAX_PER_YEAR, recent.pk: SKIP_TOO_RECENT}
     plan = make_plan(researcher, target=10)
-    report = actions.preview(plan).report
+    report = queries.preview(plan).report
     assert report["totals"]["max_per_year"] == 1
     assert report["totals"]["too_recent"] == 1
     assert report["totals"]["planned"] == 2
@@ -74,10 +74,10 @@ def test_an_exception_with_a_reason_invites_members_over_the_limit(adviser, rese
     (member,) = make_members(1, adviser=adviser)
     _history(researcher, member, [2])
     plain = make_plan(researcher, target=1)
-    assert actions.preview(plain).report["totals"]["planned"] == 0
+    assert queries.preview(plain).report["totals"]["planned"] == 0
     reason = "Evaluatie van de storing van vorige week, alle leden nodig."
     special = make_plan(researcher, target=1, rules_exception=True, exception_reason=reason)
-    report = actions.preview(special).report
+    report = queries.preview(special).report
     assert report["totals"]["planned"] == 1
     assert report["rules_exception"] is True
     from maatwerk.audit.models import AuditEntry
@@ -91,5 +91,5 @@ def test_members_without_email_are_skipped(adviser, researcher):
     make_members(2, adviser=adviser)
     make_members(1, adviser=adviser, email="")
     plan = make_plan(researcher, target=5)
-    totals = actions.preview(plan).report["totals"]
+    totals = queries.preview(plan).report["totals"]
     assert (totals["no_email"], totals["planned"]) == (1, 2)

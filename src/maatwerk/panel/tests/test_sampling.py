@@ -80,7 +80,7 @@ def test_strata_by_age_and_duration_bands(adviser, researcher):
 def test_confirm_writes_the_previewed_sample_once(adviser, researcher, no_worker):
     make_members(12, adviser=adviser)
     plan = make_plan(researcher, target=5)
-    preview = actions.preview(plan)
+    preview = queries.preview(plan)
     plan = actions.confirm_plan(plan=plan, user=researcher.user)
     assert plan.status == "sending"
     chosen = sorted(i for ids in preview.chosen.values() for i in ids)

@@ -1,6 +1,6 @@
 import pytest
 
-from maatwerk.profiler import api
+from maatwerk.profiler import service
 
 from .helpers import fit_linear, interaction_frame
 
@@ -12,4 +12,4 @@ def linear_model():
 
 @pytest.fixture(scope="session")
 def tree_model():
-    return api.fit(interaction_frame(), id_column="id", label_column="y", sensitive=["group"])
+    return service.fit(interaction_frame(), id_column="id", label_column="y", sensitive=["group"])

@@ -47,9 +47,9 @@ def interaction_frame(n: int = 600, seed: int = 2) -> pd.DataFrame:
 
 
 def fit_linear(frame=None):
-    from maatwerk.profiler import api
+    from maatwerk.profiler import service
 
-    return api.fit(
+    return service.fit(
         linear_frame() if frame is None else frame,
         id_column="client",
         label_column="found_work",

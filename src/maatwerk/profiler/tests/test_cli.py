@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from maatwerk.profiler import api
+from maatwerk.profiler import service
 
 from .helpers import linear_frame
 
@@ -36,7 +36,7 @@ def trained(tmp_path_factory):
 
 
 def test_fit_score_report(trained, tmp_path):
-    model = api.load(trained / "model")
+    model = service.load(trained / "model")
     assert model.feature_names == ["age", "searching", "health"]
     assert model.card["provenance"]["source"]["file"] == "history.csv"
     assert len(model.card["provenance"]["source"]["sha256"]) == 64
@@ -58,7 +58,7 @@ def test_fit_score_report(trained, tmp_path):
     assert list(rows[0]) == ["client", "probability", "band"]
     assert [r["client"] for r in rows] == list(source["client"])
     for r in rows:
-        assert api.band(float(r["probability"])) == r["band"]
+        assert service.band(float(r["probability"])) == r["band"]
 
     report = run("report", "--model", trained / "model")
     assert report.startswith("# Modelkaart")
@@ -82,7 +82,7 @@ def test_fit_accepts_repeated_options(trained, tmp_path):
         "--out",
         tmp_path / "m",
     )
-    assert api.load(tmp_path / "m").card["data"]["excluded"] == ["spell_weeks", "note"]
+    assert service.load(tmp_path / "m").card["data"]["excluded"] == ["spell_weeks", "note"]
 
 
 GOOD_HEADER = "client,age,searching,health,sex,spell_weeks,found_work\n"

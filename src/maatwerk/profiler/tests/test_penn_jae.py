@@ -7,7 +7,7 @@ import math
 import pytest
 from django.core.management import call_command
 
-from maatwerk.profiler import api
+from maatwerk.profiler import service
 
 from .helpers import PENN_EXCLUDE, PENN_JAE, PENN_SENSITIVE
 
@@ -36,7 +36,7 @@ def test_penn_jae_fit_score_report(tmp_path):
         str(tmp_path / "model"),
         stdout=out,
     )
-    model = api.load(tmp_path / "model")
+    model = service.load(tmp_path / "model")
     assert not set(PENN_SENSITIVE + PENN_EXCLUDE) & set(model.feature_names)
     assert len(model.feature_names) == 16
     card = model.card

@@ -6,9 +6,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from maatwerk.core.call_list import CallItem, register_source, unregister_source
 from maatwerk.core.tests import factories
 from maatwerk.serviceplan import actions, call_list
-from maatwerk.serviceplan.call_list import CallItem, Window, first_moment
+from maatwerk.serviceplan.call_list import Window, first_moment
 
 from .helpers import TALK, service
 
@@ -34,9 +35,9 @@ def test_source():
     def source(staff, day):
         return [item for item in items if item.client.pk]
 
-    call_list.register_source(source)
+    register_source(source)
     yield items
-    call_list.unregister_source(source)
+    unregister_source(source)
 
 
 def test_first_moment_rules():
@@ -116,13 +117,13 @@ def test_a_broken_source_does_not_take_the_list_down(adviser, test_source):
     def broken(staff, day):
         raise RuntimeError("down")
 
-    call_list.register_source(broken)
+    register_source(broken)
     try:
         someone = factories.make_client(contact_person=adviser)
         test_source.append(CallItem(someone, "Bellen", "/x/", "test"))
         result = call_list.build(adviser, MONDAY)
     finally:
-        call_list.unregister_source(broken)
+        unregister_source(broken)
     assert len(result.calls) == 1 and result.failed_sources
 
 

@@ -4,6 +4,7 @@ back on it, held → the conversation is held."""
 import datetime as dt
 
 import pytest
+from django.db import transaction
 
 from maatwerk.serviceplan import actions, call_list, queries
 from maatwerk.serviceplan.models import Conversation
@@ -52,3 +53,20 @@ def test_other_events_and_clients_without_a_plan_are_left_alone(client_record, a
     appointment_event(client_record, "appointment.held", adviser, about=adviser)
     assert not Conversation.objects.exists()
     assert not TimelineEvent.objects.filter(kind__startswith="serviceplan.").exists()
+
+
+def test_a_failure_in_the_cycle_never_breaks_the_appointment(
+    client_record, adviser, monkeypatch, caplog
+):
+    from maatwerk.serviceplan import receivers
+
+    def broken(event):
+        Conversation.objects.create()  # a database error inside the receiver's savepoint
+
+    monkeypatch.setattr(receivers, "follow_appointment", broken)
+    with transaction.atomic():
+        appointment_event(client_record, "appointment.booked", adviser, about=adviser)
+        # The appointment's own transaction is still usable after the failed receiver.
+        assert TimelineEvent.objects.filter(kind="appointment.booked").count() == 1
+    assert TimelineEvent.objects.filter(kind="appointment.booked").exists()
+    assert "Could not follow appointment event" in caplog.text

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from maatwerk.core.tests.permissions import ROLES, check_route, expect
+from maatwerk.core.tests.permissions import expect, matrix_test
 from maatwerk.surveys import actions
 from maatwerk.surveys.models import Survey
 
@@ -114,10 +114,7 @@ MATRIX = {
 }
 
 
-@pytest.mark.parametrize("route", sorted(MATRIX))
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(client, role_world, route, role):
-    check_route(client, role_world, role, *MATRIX[route])
+test_permission_matrix = matrix_test(MATRIX)
 
 
 def test_draft_results_are_hidden(login, role_world):

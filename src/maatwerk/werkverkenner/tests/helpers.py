@@ -11,12 +11,12 @@ from maatwerk.werkverkenner.demo import DOING_WELL, NEEDS_HELP  # noqa: F401  (r
 
 @functools.cache
 def fitted_model_dir() -> Path:
-    from maatwerk.profiler import api
+    from maatwerk.profiler import service
     from maatwerk.werkverkenner.demo_model import fit_demo
 
     model = fit_demo(synthetic.space_from_data(questionnaire.read(1)), rows=1500, seed=2)
     directory = Path(tempfile.mkdtemp(prefix="wv-model-")) / "model"
-    api.save(model, directory)
+    service.save(model, directory)
     return directory
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from maatwerk.profiler import api, csvfile, scoring, storage
+from maatwerk.profiler import csvfile, scoring, service, storage
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         try:
             getattr(self, f"_{action}")(options)
-        except api.ModelError as exc:
+        except service.ModelError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:
             raise CommandError(f"Bestandsfout: {exc}") from exc
@@ -46,7 +46,7 @@ class Command(BaseCommand):
         path = Path(options["data"])
         storage.check_target(options["out"])
         frame = csvfile.read_all(path, id_column=options["id_column"])
-        model = api.fit(
+        model = service.fit(
             frame,
             id_column=options["id_column"],
             label_column=options["label_column"],
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             source={"file": path.name, "sha256": storage.sha256_file(path)},
             notes=options["notes"],
         )
-        target = api.save(model, options["out"])
+        target = service.save(model, options["out"])
         m = model.card["metrics"]
         self.stdout.write(
             f"Model opgeslagen in {target}: {model.card['model']['chosen']} "
@@ -66,7 +66,7 @@ class Command(BaseCommand):
         )
 
     def _score(self, options):
-        model = api.load(options["model"])
+        model = service.load(options["model"])
         verbose = options["verbosity"] >= 2
         rows = scoring.score_csv(
             model,
@@ -78,4 +78,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{rows} rijen gescoord naar {options['out']}.")
 
     def _report(self, options):
-        self.stdout.write(api.card_markdown(api.load(options["model"])))
+        self.stdout.write(service.card_markdown(service.load(options["model"])))

@@ -47,7 +47,7 @@ class Command(BaseCommand):
             raise CommandError(" ".join(messages)) from error
 
     def do_train(self, *, data, id, label, exclude, sensitive, name, synthetic, activate, **_):
-        from maatwerk.profiler import api
+        from maatwerk.profiler import service
 
         path = Path(data)
         if not path.is_file():
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         if not rows:
             raise CommandError("Het bestand heeft geen gegevens.")
         try:
-            model = api.fit(
+            model = service.fit(
                 rows,
                 id_column=id,
                 label_column=label,
@@ -69,11 +69,11 @@ class Command(BaseCommand):
                 source={"file": path.name},
                 notes="getraind op verzonnen (synthetische) gegevens" if synthetic else "",
             )
-        except (api.ModelError, ValueError, KeyError) as error:
+        except (service.ModelError, ValueError, KeyError) as error:
             raise CommandError(f"Trainen lukt niet: {error}") from error
         with tempfile.TemporaryDirectory() as tmp:
             directory = Path(tmp) / "model"
-            api.save(model, directory)
+            service.save(model, directory)
             version = actions.register_model(
                 source=directory,
                 name=name,

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from maatwerk.profiler import api
+from maatwerk.profiler import service
 
 from .helpers import fit_linear, interaction_frame, linear_frame
 
@@ -23,21 +23,21 @@ from .helpers import fit_linear, interaction_frame, linear_frame
     ],
 )
 def test_band_boundaries(p, expected):
-    assert api.band(p) == expected
-    assert api.bands([p])[0] == expected
+    assert service.band(p) == expected
+    assert service.bands([p])[0] == expected
 
 
 @pytest.mark.parametrize("p", [-0.1, 1.1, float("nan")])
 def test_band_refuses_non_probabilities(p):
     with pytest.raises(ValueError):
-        api.band(p)
+        service.band(p)
 
 
 def test_sensitive_and_excluded_columns_are_never_features(linear_model):
     assert linear_model.feature_names == ["age", "searching", "health"]
     assert "sex" not in linear_model.feature_names
     assert linear_model.card["data"]["sensitive"] == ["sex"]
-    assert "nooit invoer" in api.card_markdown(linear_model)
+    assert "nooit invoer" in service.card_markdown(linear_model)
 
 
 def test_linear_data_gives_a_linear_model_with_exact_explanations(linear_model):
@@ -55,9 +55,9 @@ def test_linear_data_gives_a_linear_model_with_exact_explanations(linear_model):
 
 
 def test_round_trip_linear(tmp_path, linear_model):
-    api.save(linear_model, tmp_path / "m")
+    service.save(linear_model, tmp_path / "m")
     assert not (tmp_path / "m" / "estimator.skops").exists()
-    loaded = api.load(tmp_path / "m")
+    loaded = service.load(tmp_path / "m")
     frame = linear_frame(50, seed=9)
     assert np.allclose(loaded.predict(frame), linear_model.predict(frame), atol=1e-12)
     assert loaded.feature_names == linear_model.feature_names
@@ -67,8 +67,8 @@ def test_round_trip_linear(tmp_path, linear_model):
 def test_tree_model_round_trip_and_shapley_sum(tmp_path, tree_model):
     assert tree_model.kind == "tree"
     assert tree_model.feature_names == ["a", "b", "c"]
-    api.save(tree_model, tmp_path / "t")
-    loaded = api.load(tmp_path / "t")
+    service.save(tree_model, tmp_path / "t")
+    loaded = service.load(tmp_path / "t")
     frame = interaction_frame(40, seed=5)
     assert np.allclose(loaded.predict(frame), tree_model.predict(frame))
     row = {"a": 1.0, "b": 0.0, "c": 0.3}
@@ -102,11 +102,11 @@ def test_predict_accepts_frames_and_dicts(linear_model):
 
 
 def test_missing_feature_and_nan_are_refused(linear_model):
-    with pytest.raises(api.ModelError, match="searching"):
+    with pytest.raises(service.ModelError, match="searching"):
         linear_model.predict([{"age": 30, "health": 0}])
-    with pytest.raises(api.ModelError, match="geen getal"):
+    with pytest.raises(service.ModelError, match="geen getal"):
         linear_model.predict([{"age": float("nan"), "searching": 1, "health": 0}])
-    with pytest.raises(api.ModelError, match="geen getal"):
+    with pytest.raises(service.ModelError, match="geen getal"):
         linear_model.explain({"age": "oud", "searching": 1, "health": 0})
 
 
@@ -134,7 +134,7 @@ def test_card_contents(linear_model):
     assert 0 <= groups["v"]["false_negative_rate"] <= 1
     assert card["provenance"]["versions"]["scikit-learn"] == "1.9.1"
     json.dumps(card, allow_nan=False)
-    text = api.card_markdown(linear_model)
+    text = service.card_markdown(linear_model)
     assert "te weinig" in text and "ECE" in text and "Brier" in text
 
 
@@ -156,49 +156,49 @@ def test_fit_is_deterministic(linear_model):
     ],
 )
 def test_fit_refuses_bad_frames(change, message):
-    with pytest.raises(api.ModelError, match=message):
+    with pytest.raises(service.ModelError, match=message):
         fit_linear(change(linear_frame(60)))
 
 
 def test_tampering_is_detected(tmp_path, linear_model, tree_model):
-    api.save(linear_model, tmp_path / "lin")
+    service.save(linear_model, tmp_path / "lin")
     params = tmp_path / "lin" / "model.json"
     params.write_text(params.read_text().replace('"calibration"', '"calibration" '))
-    with pytest.raises(api.ModelError, match="model.json is gewijzigd"):
-        api.load(tmp_path / "lin")
+    with pytest.raises(service.ModelError, match="model.json is gewijzigd"):
+        service.load(tmp_path / "lin")
 
-    api.save(tree_model, tmp_path / "tree")
+    service.save(tree_model, tmp_path / "tree")
     blob = tmp_path / "tree" / "estimator.skops"
     blob.write_bytes(blob.read_bytes()[:-10] + b"0123456789")
-    with pytest.raises(api.ModelError, match="estimator.skops is gewijzigd"):
-        api.load(tmp_path / "tree")
+    with pytest.raises(service.ModelError, match="estimator.skops is gewijzigd"):
+        service.load(tmp_path / "tree")
 
-    api.save(linear_model, tmp_path / "gone")
+    service.save(linear_model, tmp_path / "gone")
     (tmp_path / "gone" / "card.json").unlink()
-    with pytest.raises(api.ModelError, match="card.json ontbreekt"):
-        api.load(tmp_path / "gone")
+    with pytest.raises(service.ModelError, match="card.json ontbreekt"):
+        service.load(tmp_path / "gone")
 
-    with pytest.raises(api.ModelError, match="bestaat niet"):
-        api.load(tmp_path / "nowhere")
+    with pytest.raises(service.ModelError, match="bestaat niet"):
+        service.load(tmp_path / "nowhere")
 
 
 def test_consistently_rewritten_manifest_still_cannot_change_the_features(tmp_path, linear_model):
-    api.save(linear_model, tmp_path / "m")
+    service.save(linear_model, tmp_path / "m")
     manifest = json.loads((tmp_path / "m" / "manifest.json").read_text())
     manifest["feature_names"] = ["age", "searching"]
     (tmp_path / "m" / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(api.ModelError, match="verschillen van het manifest"):
-        api.load(tmp_path / "m")
+    with pytest.raises(service.ModelError, match="verschillen van het manifest"):
+        service.load(tmp_path / "m")
 
 
 def test_save_replaces_a_model_but_never_another_directory(tmp_path, linear_model, tree_model):
-    api.save(linear_model, tmp_path / "m")
-    api.save(tree_model, tmp_path / "m")
-    assert api.load(tmp_path / "m").kind == "tree"
+    service.save(linear_model, tmp_path / "m")
+    service.save(tree_model, tmp_path / "m")
+    assert service.load(tmp_path / "m").kind == "tree"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "notes.txt").write_text("keep me")
-    with pytest.raises(api.ModelError, match="geen modelmap"):
-        api.save(linear_model, tmp_path / "docs")
+    with pytest.raises(service.ModelError, match="geen modelmap"):
+        service.save(linear_model, tmp_path / "docs")
     assert (tmp_path / "docs" / "notes.txt").read_text() == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "m"]

@@ -7,14 +7,12 @@ from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from maatwerk.access.decorators import logged_in, public
 from maatwerk.access.rules import client_of, staff_of
-
-from .navigation import first_granted_page
+from maatwerk.core.navigation import first_granted_page
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +35,7 @@ def home(request):
     granted = first_granted_page(user) if staff_of(user) is not None else None
     if granted:
         return redirect(granted)
-    return render(request, "core/no_role.html", status=403)
+    return render(request, "site/no_role.html", status=403)
 
 
 @public
@@ -68,17 +66,3 @@ def serve_media(request, path: str):
     response = FileResponse(target.open("rb"), content_type=content_type)
     response["Cache-Control"] = "private, max-age=3600"
     return response
-
-
-def csrf_failure(request, reason=""):
-    return render(
-        request,
-        "403.html",
-        {
-            "message": _(
-                "Het formulier is verlopen. Ga terug, laad de pagina opnieuw "
-                "en probeer het nog eens."
-            )
-        },
-        status=403,
-    )

@@ -1,9 +1,8 @@
 from django.conf import settings
 
 from maatwerk.access.rules import client_of, staff_of
+from maatwerk.core.navigation import links_for
 from maatwerk.organisation.queries import organisation
-
-from .navigation import links_for
 
 
 def maatwerk(request):

@@ -1,10 +1,13 @@
-"""Public API of the profiler; the Werkverkenner app and the command line use only this.
+"""The profiler's public Python interface; the Werkverkenner app and the command line use only this.
 
-model = api.fit(frame, id_column="id", label_column="found_work", sensitive=["sex"])
-api.save(model, "var/models/v3")
-model = api.load("var/models/v3")
+model = service.fit(frame, id_column="id", label_column="found_work", sensitive=["sex"])
+service.save(model, "var/models/v3")
+model = service.load("var/models/v3")
 p = model.predict([answers])[0]
-api.band(p), model.explain(answers), api.card_markdown(model)
+service.band(p), model.explain(answers), service.card_markdown(model)
+
+Not called ``api.py``: that name is the per-app module of REST operations the URLconf imports in
+every web worker, and this one loads scikit-learn, pandas and SciPy.
 """
 
 from collections.abc import Sequence

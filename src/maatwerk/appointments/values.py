@@ -1,0 +1,30 @@
+"""Texts about an appointment, built the same way for the timeline, the views and the e-mails.
+
+Pure: nothing here reads or writes the database beyond the appointment handed in."""
+
+from datetime import datetime
+
+from django.utils import formats, timezone, translation
+
+from .builtin import zone
+from .models import Appointment, AppointmentType
+
+
+def when_text(moment: datetime) -> str:
+    """'maandag 2 november 2026 om 10:00', in Dutch whatever the request's language: timeline
+    data is stored once and read by the client."""
+    with translation.override("nl"):
+        local = timezone.localtime(moment, zone())
+        return formats.date_format(local, "l j F Y") + " om " + local.strftime("%H:%M")
+
+
+def place_text(appointment: Appointment) -> str:
+    kind = appointment.type
+    if kind.channel == AppointmentType.Channel.OFFICE:
+        return f"op {appointment.office.name}, {appointment.office.address}"
+    return str(AppointmentType.Channel(kind.channel).label)
+
+
+def reachable_by_mail(appointment: Appointment) -> bool:
+    client = appointment.client
+    return bool(client.email) and client.uses_digital_channels
