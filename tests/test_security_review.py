@@ -319,7 +319,9 @@ def test_api_garbage_and_huge_ids_are_404(api, adviser):
         f"/api/plannen/{2**70}",
         f"/api/reacties/{2**70}",
     ):
-        assert api("get", path, token=token).status_code == 404, path
+        # With a reason; without one an unknown client id asks for it (ADR 0030).
+        response = api("get", f"{path}?reason=Collega+is+vandaag+ziek", token=token)
+        assert response.status_code == 404, path
 
 
 # --- appointments -------------------------------------------------------------------------------
@@ -399,9 +401,29 @@ def test_booking_mail_holds_no_other_people(
 # --- service plan -------------------------------------------------------------------------------
 
 
-def test_client_plan_page_shows_only_their_own_plan(login, client_record, other_client):
+def test_client_plan_page_shows_only_their_own_plan(
+    login, client_record, other_client, adviser, other_adviser
+):
+    from maatwerk.serviceplan import actions as plan_actions
+    from maatwerk.serviceplan.models import ServiceType
+
+    def decide(client, code, by):
+        service = ServiceType.objects.get(code=code)
+        plan_actions.decide_plan(
+            client=client, services=[service], reason="Test in de review.", user=by.user
+        )
+        return service.name
+
+    theirs = decide(client_record, "netwerktraining", adviser)
+    own = decide(other_client, "workshop-solliciteren", other_adviser)
     response = login(other_client.user).get(reverse("serviceplan:mine"))
+    html = response.content.decode()
     assert response.status_code == 200
+    assert response.context["plan"].plan.client_id == other_client.pk
+    assert f"<strong>{own}</strong>" in html
+    assert f"Gemaakt door {other_adviser.full_name}" in html
+    assert f"<strong>{theirs}</strong>" not in html
+    assert f"Gemaakt door {adviser.full_name}" not in html
 
 
 def test_staff_without_ground_is_sent_to_the_reason_page_for_a_plan(
@@ -586,7 +608,8 @@ def test_practice_threads_stay_out_of_colleagues_reach(login, practice, other_ad
 
 def test_practice_threads_are_unknown_to_the_api(api, practice, adviser):
     thread = client_writes(practice).thread
-    response = api("get", f"/api/berichten/threads/{thread.pk}", token=token_for(adviser.user))
+    path = f"/api/berichten/threads/{thread.pk}?reason=Collega+is+vandaag+ziek"
+    response = api("get", path, token=token_for(adviser.user))
     assert response.status_code == 404
 
 

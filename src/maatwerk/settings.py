@@ -233,8 +233,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Log-in throttling: five failures lock the username from that address for 15 minutes.
+# Log-in throttling: five failures lock the username from that address for 15 minutes. Behind a
+# TLS proxy the address comes from CLIENT_IP_HEADER (accounts/conf.py), not the proxy's own.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_CLIENT_IP_CALLABLE = "maatwerk.accounts.client_ip.client_ip"
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from maatwerk.core.tests import factories
 from maatwerk.core.tests.factories import PASSWORD
 from maatwerk.surveys import actions
-from maatwerk.surveys.models import Response, Survey
+from maatwerk.surveys.models import InterviewSession, Response, Survey
 
 pytestmark = pytest.mark.browser
 
@@ -145,6 +145,9 @@ def test_offline_interview_is_synced_once(visit, researcher, office):
     expect(status).to_have_text("Op dit apparaat: 1. Verzonden: 0.")
     expect(page.locator("#interview-queue")).to_contain_text("Opgeslagen op dit apparaat")
     assert not Response.objects.exists()
+    # Closed while the tablet was offline: an interview recorded before the close still counts
+    # (the tablet sends when it recorded it; docs/adr/0027).
+    actions.close_session(session=InterviewSession.objects.get(), user=researcher.user)
 
     page.context.set_offline(False)
     expect(status).to_have_text("Op dit apparaat: 0. Verzonden: 1.")

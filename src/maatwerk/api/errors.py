@@ -145,3 +145,45 @@ def install(api) -> None:
     api.add_exception_handler(DjangoValidationError, on_django_validation_error)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(RequestDataTooBig, on_too_big)
+
+
+# Statuses any operation can answer, whatever it lists itself: a body that is no JSON (400), no
+# or a wrong token (401), no right (403), an unknown id or path (404), input that does not fit
+# (422). The schema documents them on every operation, so a client (and Schemathesis) knows.
+ALWAYS_POSSIBLE = {
+    400: ("Ongeldig verzoek.", "ErrorOut"),
+    401: ("Geen geldige API-sleutel.", "ErrorOut"),
+    403: ("Geen toegang.", "ErrorOut"),
+    404: ("Niet gevonden.", "ErrorOut"),
+    422: ("De invoer klopt niet.", "ValidationErrorOut"),
+}
+
+
+def document_errors(schema: dict) -> dict:
+    """Add the statuses of ``ALWAYS_POSSIBLE`` to every operation that does not list them."""
+    from .schemas import ErrorOut, ValidationErrorOut
+
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for model in (ErrorOut, ValidationErrorOut):
+        for name, definition in (
+            model.model_json_schema(ref_template="#/components/schemas/{model}")
+            .get("$defs", {})
+            .items()
+        ):
+            components.setdefault(name, definition)
+        own = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        own.pop("$defs", None)
+        components.setdefault(model.__name__, own)
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            responses = operation.setdefault("responses", {})
+            for status, (description, model) in ALWAYS_POSSIBLE.items():
+                if status in responses or str(status) in responses:
+                    continue
+                responses[status] = {
+                    "description": description,
+                    "content": {
+                        "application/json": {"schema": {"$ref": f"#/components/schemas/{model}"}}
+                    },
+                }
+    return schema

@@ -6,7 +6,14 @@ from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Strict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from maatwerk.clients.models import Client, ContactPreference
@@ -66,7 +73,17 @@ def optional_text(max_length: int):
 
 
 Id = Annotated[int, Strict()]
-NaiveTime = Annotated[time, AfterValidator(_naive_time)]
+
+# A time of day as this API writes and reads it: local, without a time zone ("08:30:00"). Not
+# OpenAPI's format "time", which is RFC 3339's full-time and needs an offset ("08:30:00+01:00").
+TIME_OF_DAY_SCHEMA = {
+    "type": "string",
+    "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
+    "description": "Tijd van de dag, lokaal en zonder tijdzone: UU:MM of UU:MM:SS.",
+    "example": "08:30:00",
+}
+LocalTime = Annotated[time, WithJsonSchema(TIME_OF_DAY_SCHEMA)]
+NaiveTime = Annotated[time, AfterValidator(_naive_time), WithJsonSchema(TIME_OF_DAY_SCHEMA)]
 
 
 class ErrorOut(Schema):
@@ -94,8 +111,8 @@ class RegionOut(Schema):
 class OpeningHoursOut(Schema):
     weekday: int = Field(description="0 = maandag … 6 = zondag")
     weekday_name: str
-    opens: time
-    closes: time
+    opens: LocalTime
+    closes: LocalTime
 
     @staticmethod
     def resolve_weekday_name(obj) -> str:
@@ -147,8 +164,8 @@ class ContactPersonOut(Schema):
 class ContactWindowOut(Schema):
     weekday: int | None = Field(description="Leeg: elke werkdag.")
     weekday_name: str
-    starts: time
-    ends: time
+    starts: LocalTime
+    ends: LocalTime
 
     @staticmethod
     def resolve_weekday_name(obj) -> str:

@@ -32,7 +32,12 @@ def router_of(module: ModuleType) -> Router:
     return app_router
 
 
-api = NinjaAPI(
+class MaatwerkApi(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return errors.document_errors(super().get_openapi_schema(**kwargs))
+
+
+api = MaatwerkApi(
     title="Maatwerk API",
     version="1",
     description=(

@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
+from django.urls import register_converter, reverse
+from django.urls.converters import PathConverter
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.pagination import paginate
@@ -106,7 +107,7 @@ def list_clients(
 )
 def get_client(request: HttpRequest, id: int, reason: Reason = ""):
     """Het dossier van één cliënt, met vaste contactpersoon en contactvoorkeuren."""
-    client = client_or_404(id)
+    client = client_or_404(id, user=request.auth, reason=reason)
     ground = view_file(request, client, reason)
     return _client_file(client, ground)
 
@@ -231,7 +232,7 @@ def register_client(request: HttpRequest, response: HttpResponse, payload: schem
 @paginate(Pagination)
 def client_timeline(request: HttpRequest, id: int, reason: Reason = ""):
     """De tijdlijn van een cliënt, nieuwste eerst, ook wat alleen medewerkers zien."""
-    client = client_or_404(id)
+    client = client_or_404(id, user=request.auth, reason=reason)
     view_file(request, client, reason)
     return events_for_staff(client)
 
@@ -249,7 +250,7 @@ def add_note(
 ):
     """Een notitie op de tijdlijn, alleen zichtbaar voor medewerkers. Tekst wordt bewaard zoals
     gestuurd (geen HTML)."""
-    client = client_or_404(id)
+    client = client_or_404(id, user=request.auth, reason=reason)
     with transaction.atomic():
         open_file(request, client, reason)
         event = client_actions.add_note(client=client, by_user=request.auth, text=payload.text)
@@ -261,6 +262,16 @@ def add_note(
 catch_all = Router()
 
 
-@catch_all.api_operation(ALL_METHODS, "/{path:rest}", include_in_schema=False)
+class AnyPathConverter(PathConverter):
+    """Like ``path``, but also across an (encoded) line break, which ``path`` does not match: such
+    a path would otherwise fall through to the HTML 404 page of the site."""
+
+    regex = r"[\s\S]+"
+
+
+register_converter(AnyPathConverter, "anypath")
+
+
+@catch_all.api_operation(ALL_METHODS, "/{anypath:rest}", include_in_schema=False)
 def not_found(request: HttpRequest, rest: str):
     raise ApiError(404, _("Dit adres bestaat niet in de API."), "not_found")

@@ -1,11 +1,14 @@
 """Django admin (in Dutch): the kinds of appointment and each office's agenda system are data
-for administrators. Availability is kept on the managers' own page (it is audited there), and
-appointments change only through the actions, so both are read-only here."""
+for administrators, changed on the record (audited); a kind of appointment is never deleted
+(appointments refer to it: switch it off instead). Availability is kept on the managers' own
+page (it is audited there), and appointments change only through the actions, so both are
+read-only here."""
 
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from maatwerk.audit.admin_base import AuditedAdmin, AuditedRuleAdmin
 from maatwerk.core.admin_base import ReadOnlyAdmin
 
 from .agenda import registry
@@ -13,7 +16,7 @@ from .models import Appointment, AppointmentType, Availability, OfficeAgenda
 
 
 @admin.register(AppointmentType)
-class AppointmentTypeAdmin(admin.ModelAdmin):
+class AppointmentTypeAdmin(AuditedRuleAdmin):
     list_display = ["name", "code", "channel", "duration_minutes", "is_active", "order"]
     list_filter = ["channel", "is_active"]
 
@@ -27,7 +30,7 @@ class OfficeAgendaForm(forms.ModelForm):
 
 
 @admin.register(OfficeAgenda)
-class OfficeAgendaAdmin(admin.ModelAdmin):
+class OfficeAgendaAdmin(AuditedAdmin):
     form = OfficeAgendaForm
     list_display = ["office", "plugin", "weeks_ahead", "step_free"]
     list_select_related = ["office"]

@@ -154,7 +154,7 @@ def free_slots(
     )
     if client_id is None:
         return [{"starts_at": s.starts_at, "ends_at": s.ends_at, "clashes": []} for s in slots]
-    client = client_or_404(client_id)
+    client = client_or_404(client_id, user=request.auth, reason=reason)
     view_file(request, client, reason)
     choices = queries.choices_for(slots, client, office, kind, for_staff=True)
     return [{"starts_at": c.starts_at, "ends_at": c.ends_at, "clashes": c.clashes} for c in choices]
@@ -175,7 +175,7 @@ def book(request: HttpRequest, payload: BookIn, reason: Reason = ""):
     verleden, binnen de openingstijden, een vrij tijdstip (anders 409 met de volgende vrije
     tijden) en een reden als het tijdstip niet past bij de voorkeuren van de cliënt."""
     _require(request, rules.BOOK)
-    client = client_or_404(payload.client_id)
+    client = client_or_404(payload.client_id, user=request.auth, reason=reason)
     office, kind = _office(payload.office_id), _kind(payload.type_code)
     open_file(request, client, reason)
     try:
@@ -218,7 +218,7 @@ def book(request: HttpRequest, payload: BookIn, reason: Reason = ""):
 )
 def client_appointments(request: HttpRequest, client_id: int, reason: Reason = ""):
     """De afspraken van een cliënt, nieuwste eerst (ook geannuleerde en gehouden)."""
-    client = client_or_404(client_id)
+    client = client_or_404(client_id, user=request.auth, reason=reason)
     view_file(request, client, reason)
     appointments = (
         Appointment.objects.filter(client=client)

@@ -24,9 +24,9 @@ from .preferences import ClientWishes
 from .reminders import reminder_due_at
 
 SUBJECTS = {
-    "booked": _("Uw afspraak is gemaakt"),
+    "booked": _("U heeft een afspraak"),
     "moved": _("Uw afspraak is verzet"),
-    "cancelled": _("Uw afspraak is geannuleerd"),
+    "cancelled": _("Uw afspraak gaat niet door"),
     "reminder": _("Herinnering: morgen heeft u een afspraak"),
 }
 

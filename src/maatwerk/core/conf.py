@@ -10,6 +10,12 @@ Code reads ``app_settings.MESSAGING_MAX_LENGTH``: Django's setting when the inst
 else the default declared here, read on every access so ``override_settings`` works. The system
 check below validates every declared setting of every app at start-up (``maatwerk check``,
 ``runserver``, ``migrate``), so a wrong value stops the start, not a client's request.
+
+Core declares the one setting every app's figures share:
+
+- ``VOICE_MIN_GROUP_SIZE`` (10): a figure shown to managers, researchers or councils never
+  describes fewer people than this (``maatwerk.core.disclosure``; surveys, the client panel and
+  feedback alike). ``settings.py`` maps the environment variable of that name onto it.
 """
 
 from collections.abc import Callable
@@ -98,10 +104,15 @@ def holiday_country(default: str) -> Setting:
 @register()
 def check_app_settings(app_configs=None, **kwargs) -> list[Error]:
     errors = []
-    for app_config, module in app_modules("conf", exclude="maatwerk.core"):
+    for app_config, module in app_modules("conf"):
         if app_configs is not None and app_config not in app_configs:
             continue
         declared = getattr(module, "app_settings", None)
         if isinstance(declared, AppSettings):
             errors.extend(declared.errors(app_config.label))
     return errors
+
+
+app_settings = AppSettings(
+    VOICE_MIN_GROUP_SIZE=whole_number(10, minimum=1),
+)

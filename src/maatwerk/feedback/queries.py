@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from maatwerk.access.rules import staff_of
 from maatwerk.clients.models import Client, ContactAssignment
+from maatwerk.core import disclosure
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.models import TimelineEvent
 
@@ -149,7 +150,12 @@ def open_items(queryset=None) -> QuerySet[FeedbackItem]:
 
 def office_overview(today=None, first=()) -> list[dict]:
     """Per active office: open, overdue and answered inputs that asked for an answer. The
-    offices in ``first`` (the manager's own) come first, then the most overdue."""
+    offices in ``first`` (the manager's own) come first, then the most overdue.
+
+    The manager's own offices show exact counts: their items are listed to them one by one
+    anyway. Another office's counts are a figure about its clients and go through disclosure
+    control (``maatwerk.core.disclosure``): with fewer inputs than the minimum group size they
+    are None ("too few")."""
     today = today or timezone.localdate()
     answered = Q(feedback_items__status=FeedbackItem.Status.ANSWERED)
     # Practice accounts are left out of every figure.
@@ -168,7 +174,13 @@ def office_overview(today=None, first=()) -> list[dict]:
         .values("pk", "name", "open_count", "overdue_count", "answered_count")
     )
     first = set(first)
-    return sorted(rows, key=lambda row: row["pk"] not in first)
+    rows = sorted(rows, key=lambda row: row["pk"] not in first)
+    for row in rows:
+        size = row["open_count"] + row["answered_count"]
+        row["too_few"] = row["pk"] not in first and not disclosure.shown(size)
+        if row["too_few"]:
+            row["open_count"] = row["overdue_count"] = row["answered_count"] = None
+    return rows
 
 
 def open_items_of_offices(user) -> QuerySet[FeedbackItem]:

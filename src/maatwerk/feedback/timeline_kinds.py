@@ -2,10 +2,13 @@ from django.utils.translation import gettext_lazy as _
 
 from maatwerk.timeline.kinds import register
 
+# Client-only: a compliment can be anonymous, and this event's minute and name would give the
+# client away to the colleague it names, who can read the client's timeline.
 register(
     "compliment.given",
     _("Compliment"),
     _("U gaf een compliment aan {staff_name} ({job_title})."),
+    visible_to_staff=False,
 )
 register(
     "feedback.submitted",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from maatwerk.access.decorators import client_or_practice, staff
 from maatwerk.access.rules import require, staff_of
+from maatwerk.core import disclosure
 from maatwerk.core.forms import show_validation_error
 from maatwerk.organisation.models import StaffMember
 from maatwerk.portal.rules import portal_client
@@ -185,6 +186,7 @@ def office_overview(request):
         "rows": rows,
         "items": queries.open_items_of_offices(request.user),
         "today": today,
+        "min_group": disclosure.min_group_size(),
     }
     return render(request, "feedback/office_overview.html", context)
 

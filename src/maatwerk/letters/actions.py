@@ -228,14 +228,33 @@ def send_back(*, version, comment, by_user) -> ReviewStep:
     return step
 
 
-def publish(*, version, by_user, justification: str = "") -> ReviewStep:
+def _readers_skipped_because(version, skip_reason: str) -> str:
+    """Publishing waits for a client reader's verdict: an invitation alone is no reading. Without
+    a verdict the editor must write why they publish anyway; that reason is kept and audited."""
+    if not version.invitations.exists():
+        raise ValidationError(_("Nodig eerst minstens één meelezer uit."))
+    if version.comments.exists():  # only invited readers can comment (rules.may_comment)
+        return ""
+    if len(skip_reason) < MIN_JUSTIFICATION:
+        raise ValidationError(
+            {
+                "skip_reason": _(
+                    "Nog geen meelezer heeft gereageerd. Wacht op een reactie, of schrijf "
+                    "waarom je toch publiceert (minstens %(n)s tekens)."
+                )
+                % {"n": MIN_JUSTIFICATION}
+            }
+        )
+    return skip_reason
+
+
+def publish(*, version, by_user, justification: str = "", skip_reason: str = "") -> ReviewStep:
     staff = _staff(by_user, EDIT)
     justification = justification.strip()
     with transaction.atomic():
         version = _lock_version(version)
         _require(version, State.READER_REVIEW)
-        if not version.invitations.exists():
-            raise ValidationError(_("Nodig eerst minstens één meelezer uit."))
+        skipped_because = _readers_skipped_because(version, skip_reason.strip())
         if not version.meets_b1 and len(justification) < MIN_JUSTIFICATION:
             raise ValidationError(
                 {
@@ -255,6 +274,7 @@ def publish(*, version, by_user, justification: str = "") -> ReviewStep:
             ReviewStep.Kind.PUBLISHED,
             staff,
             justification=justification if not version.meets_b1 else "",
+            comment=skipped_because,
         )
         template.published_version = version
         template.save(update_fields=["published_version"])
@@ -262,7 +282,12 @@ def publish(*, version, by_user, justification: str = "") -> ReviewStep:
             "letters.published",
             user=by_user,
             about=version,
-            data={"superseded": previous.number if previous else None, "b1": version.meets_b1},
+            data={
+                "superseded": previous.number if previous else None,
+                "b1": version.meets_b1,
+                "readers_skipped": bool(skipped_because),
+            },
+            reason=skipped_because,
         )
     return step
 

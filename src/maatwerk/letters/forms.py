@@ -122,6 +122,12 @@ class PublishForm(forms.Form):
     justification = text_box(
         _("Waarom publiceer je deze tekst zonder B1?"), rows=3, attrs={"class": "utrecht-textarea"}
     )
+    skip_reason = text_box(
+        _("Waarom publiceer je zonder reactie van een meelezer?"),
+        rows=3,
+        attrs={"class": "utrecht-textarea"},
+        max_length=4000,
+    )
 
 
 class SendForm(SubmitOnceForm):

@@ -220,6 +220,7 @@ def _version_page(request, version: TemplateVersion, status: int = 200, **forms)
         "steps": version.steps.select_related("by"),
         "invitations": version.invitations.select_related("reader"),
         "comments": version.comments.select_related("reader"),
+        "readers_have_spoken": version.comments.exists(),
         "report": version.plain_language,
         "preview": {
             "subject": sandbox.render_text(version.subject, filled),
@@ -356,6 +357,7 @@ def publish(request, pk: int):
         actions.publish(
             version=version,
             justification=form.cleaned_data["justification"],
+            skip_reason=form.cleaned_data["skip_reason"],
             by_user=request.user,
         )
 

@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from maatwerk.access.rules import staff_of
-from maatwerk.api.client_files import api_reason, client_or_404, view_file
+from maatwerk.api.client_files import api_reason, client_or_404, unknown, view_file
 from maatwerk.api.errors import ApiError
 from maatwerk.api.pagination import Pagination
 from maatwerk.api.schemas import REASON_MAX_LENGTH, ErrorOut, PlainText
@@ -155,16 +155,21 @@ def _answerer(request: HttpRequest):
     return staff_of(request.auth)
 
 
-def _thread(id: int) -> Thread:
+def _thread_not_found() -> ApiError:
+    return ApiError(404, _("Dit gesprek bestaat niet."), "not_found")
+
+
+def _thread(request, id: int, reason: str) -> Thread:
     thread = find(Thread.objects.select_related("client", "assigned_to"), id)
     if thread is None or thread.client.is_practice:
-        raise ApiError(404, _("Dit gesprek bestaat niet."), "not_found")
+        # The same answer as a thread the caller may not open: an id tells nothing.
+        raise unknown(request.auth, reason, _thread_not_found())
     return thread
 
 
 def _open_thread(request, thread: Thread, reason: str) -> None:
     access = thread_access(request.auth, thread)
-    given = api_reason(request.auth, thread.client, access, reason)
+    given = api_reason(request.auth, thread.client, access, reason, not_found=_thread_not_found())
     actions.record_thread_view(
         user=request.auth, thread=thread, reason=given or ground_text(request.auth, thread, access)
     )
@@ -178,7 +183,7 @@ Reason = Query("", max_length=REASON_MAX_LENGTH, description=REASON_HELP)
 def client_threads(request: HttpRequest, id: int, reason: PlainText = Reason):
     """De berichtgesprekken van een cliënt, nieuwste eerst."""
     _answerer(request)
-    client = client_or_404(id)
+    client = client_or_404(id, user=request.auth, reason=reason)
     view_file(request, client, reason)
     return [_thread_out(t) for t in queries.threads_for_client(client)]
 
@@ -187,7 +192,7 @@ def client_threads(request: HttpRequest, id: int, reason: PlainText = Reason):
 def get_thread(request: HttpRequest, id: int, reason: PlainText = Reason):
     """Eén gesprek met alle berichten. Elk antwoord van een medewerker heeft naam en functie."""
     _answerer(request)
-    thread = _thread(id)
+    thread = _thread(request, id, reason)
     with transaction.atomic():
         _open_thread(request, thread, reason)
     return {
@@ -203,7 +208,7 @@ def post_reply(request: HttpRequest, id: int, payload: ReplyIn, reason: PlainTex
     cliënt krijgt een e-mail zonder de tekst, of (zonder digitale kanalen) de vaste
     contactpersoon een bel- of brieftaak. Maximaal MESSAGING_MAX_LENGTH tekens."""
     me = _answerer(request)
-    thread = _thread(id)
+    thread = _thread(request, id, reason)
     with transaction.atomic():
         _open_thread(request, thread, reason)
     try:

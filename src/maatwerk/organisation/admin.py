@@ -4,6 +4,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 
 from maatwerk.audit.admin_base import AuditedAdmin
+from maatwerk.core.validators import single_line
 
 from .models import Office, OpeningHours, Organisation, Region, Role, StaffMember
 
@@ -44,6 +45,16 @@ class StaffMemberAdmin(AuditedAdmin):
     search_fields = ["first_name", "surname", "job_title", "user__username"]
     filter_horizontal = ["offices", "roles"]
     raw_id_fields = ["user"]
+
+    # Name and job title sign the e-mails to clients, in the subject line too ("U heeft een
+    # antwoord van …"), where a line break is refused.
+    single_line_fields = {"first_name", "surname_prefix", "surname", "job_title"}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in self.single_line_fields:
+            field.validators.append(single_line)
+        return field
 
     def has_delete_permission(self, request, obj=None):
         # Staff are never deleted: their names stay on the timeline. Set 'in dienst' off instead.

@@ -145,6 +145,23 @@ def create_plan(
     return plan
 
 
+# Any fixed number: the key of the advisory lock that confirming a plan takes (see below).
+PLAN_LOCK = 0x6D77_7061_6E65_6C  # "mwpanel"
+
+
+def _one_plan_at_a_time() -> None:
+    """Plans are drawn one at a time, so the contact history one plan reads already holds every
+    invitation the other wrote (or the contact rules could be broken by two clicks at once).
+
+    PostgreSQL: a transaction-level advisory lock, released at commit or rollback. One lock, not
+    a lock per member: a plan reads the whole panel's history anyway, and locking every member
+    row would block edits to those clients for the length of the draw. SQLite needs nothing:
+    its writers are serialised at BEGIN (IMMEDIATE)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PLAN_LOCK])
+
+
 def confirm_plan(*, plan: PanelSurvey, user) -> PanelSurvey:
     """The plan step: draw the sample and write every invitation (status planned) in one
     transaction, then queue the dispatch. Confirming twice does nothing the second time."""
@@ -156,6 +173,7 @@ def confirm_plan(*, plan: PanelSurvey, user) -> PanelSurvey:
             return plan
         if not plan.survey.is_published:
             raise ValidationError(_("De vragenlijst is niet (meer) gepubliceerd."))
+        _one_plan_at_a_time()
         now = timezone.now()
         rules = current_rules()
         sample = draw_sample(

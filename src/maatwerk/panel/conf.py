@@ -11,7 +11,7 @@ The contact rules below are defaults until a research lead saves the organisatio
 - ``PANEL_RELAY_TASKS`` (4): with the database task backend, how many tasks hand the panel's
   e-mails to the mail server side by side.
 
-The smallest group a result may describe is the surveys app's ``VOICE_MIN_GROUP_SIZE``.
+The smallest group a result may describe is core's ``VOICE_MIN_GROUP_SIZE``.
 """
 
 from maatwerk.core.conf import AppSettings, whole_number

@@ -8,10 +8,12 @@
    cancelled. For the others a link token is made (only its hash is stored), an outbox row is
    written and the invitation is marked ``sent`` — in the same transaction, and the outbox is
    unique per invitation and kind, so a re-run can never make a second e-mail.
-3. **Relay**: each outbox row is taken with a conditional UPDATE queued → sending (committed),
-   handed to the mail server, then marked sent (committed). A row left in ``sending`` by a dead
-   worker may or may not have reached the mail server: it becomes ``uncertain`` and is never
-   re-sent automatically (at most once); the researcher sees how many and can release them.
+3. **Relay**: each e-mail is built first (one the mail library refuses, e.g. a line break in a
+   header, is ``failed`` at once: no server saw it); then its outbox row is taken with a
+   conditional UPDATE queued → sending (committed), handed to the mail server, then marked sent
+   (committed). A row left in ``sending`` by a dead worker may or may not have reached the mail
+   server: it becomes ``uncertain`` and is never re-sent automatically (at most once); the
+   researcher sees how many and can release them.
 """
 
 import datetime as dt
@@ -108,7 +110,7 @@ def _email_text(kind: str, first_name: str, survey_title: str, topic: str, link:
         }
         opening = _(
             "Een tijdje geleden vroegen wij u een vragenlijst in te vullen. Wij hebben uw "
-            "antwoorden nog niet ontvangen. Wilt u nog meedoen? Dat kan tot %(date)s."
+            "antwoorden nog niet gekregen. Wilt u nog meedoen? Dat kan tot %(date)s."
         ) % {"date": date}
     else:
         subject = _("Uitnodiging klantpanel: vragenlijst over %(topic)s") % {"topic": topic}
@@ -470,13 +472,18 @@ DONE = (
 )
 
 
+class _BuiltOnce(mail.EmailMessage):
+    """Built (and so checked) before its outbox row is taken, then handed over as built."""
+
+    def message(self, *args, **kwargs):
+        if not hasattr(self, "_built"):
+            self._built = super().message(*args, **kwargs)
+        return self._built
+
+
 def _hand_over(row, connection_, marker: _Marker) -> str | None:
     pk, _client_id, to, subject, body, message_id, attempts = row
-    # Taking the row and the last check are one statement: a member who left since had their
-    # row cancelled, and then this UPDATE changes nothing.
-    if not marker.take(pk):
-        return None
-    email = mail.EmailMessage(
+    email = _BuiltOnce(
         subject,
         body,
         settings.DEFAULT_FROM_EMAIL,
@@ -484,6 +491,20 @@ def _hand_over(row, connection_, marker: _Marker) -> str | None:
         headers={"Message-ID": message_id},
         connection=connection_,
     )
+    try:
+        email.message()
+    except ValueError as error:
+        # Refused before any server saw it (BadHeaderError, a line break in the subject, is a
+        # ValueError; so is a malformed address): certainly not delivered, and it never will be.
+        refused = OutboxMessage.objects.filter(pk=pk, status=OutboxMessage.Status.QUEUED)
+        if not refused.update(status=OutboxMessage.Status.FAILED, error=str(error)[:500]):
+            return None
+        logger.warning("panel e-mail cannot be built", extra={"message_id": message_id})
+        return "failed"
+    # Taking the row and the last check are one statement: a member who left since had their
+    # row cancelled, and then this UPDATE changes nothing.
+    if not marker.take(pk):
+        return None
     try:
         email.send()
     except _REFUSED as error:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maatwerk.clients.models import Client
 from maatwerk.core.append_only import AppendOnlyModel
+from maatwerk.core.validators import single_line
 from maatwerk.organisation.models import StaffMember
 
 
@@ -83,7 +84,8 @@ class Band(models.Model):
 
 
 class Topic(models.Model):
-    name = models.CharField(_("naam"), max_length=100, unique=True)
+    # The name goes into every invitation's subject line, where a line break is refused.
+    name = models.CharField(_("naam"), max_length=100, unique=True, validators=[single_line])
     is_active = models.BooleanField(_("in gebruik"), default=True)
 
     class Meta:

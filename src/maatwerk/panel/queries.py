@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.clients.models import Client
+from maatwerk.core import disclosure
+from maatwerk.core.disclosure import min_group_size
 from maatwerk.organisation.models import Region
-from maatwerk.surveys.queries import min_group_size
 
 from .models import Invitation, MembershipChange, OutboxMessage, PanelSurvey
 from .sampling import current_rules, draw_sample
@@ -126,19 +127,31 @@ def _respondent_ids(plan: PanelSurvey) -> set[int]:
     return respondent_client_ids(plan.survey)
 
 
-def _cell(count: int, total: int, minimum: int) -> dict:
-    if count < minimum:
+def _protected(counts: Counter, keys) -> tuple[dict, int]:
+    """Counts per group as disclosure control lets them be shown: each in steps of the minimum
+    (people outside the listed groups too), a group hidden (None) when it or the rest would be
+    too few. Returns the shown counts and the total they are shares of."""
+    stepped = {key: disclosure.step(counts.get(key, 0)) for key in keys}
+    rest = disclosure.step(sum(n for key, n in counts.items() if key not in stepped))
+    total = sum(stepped.values()) + rest
+    _total_shown, shown = disclosure.visible_parts(total, stepped)
+    return {key: stepped[key] if key in shown else None for key in keys}, total
+
+
+def _cell(count: int | None, total: int) -> dict:
+    if count is None:
         return {"too_few": True}
     return {"too_few": False, "count": count, "percent": round(100 * count / total) if total else 0}
 
 
 def response_rates(plan: PanelSurvey) -> tuple[list[dict], dict]:
-    """Per stratum: invited, responded, rate. A stratum with fewer respondents than the minimum
-    group size (or fewer invited) shows 'too few responses'."""
+    """Per stratum: invited, responded, rate. Responses count in steps of the minimum group
+    size; a stratum with too few of them (or too few invited) shows 'too few responses'
+    (``maatwerk.core.disclosure``)."""
     minimum = min_group_size()
     respondents = _respondent_ids(plan)
     invited = defaultdict(int)
-    answered = defaultdict(int)
+    answered = Counter()
     for client_id, stratum, answered_at in plan.invitations.filter(
         status=Invitation.Status.SENT
     ).values_list("client_id", "stratum", "answered_at"):
@@ -146,25 +159,27 @@ def response_rates(plan: PanelSurvey) -> tuple[list[dict], dict]:
         if answered_at is not None or client_id in respondents:
             answered[stratum] += 1
     labels = {s["key"]: s["label"] for s in plan.report.get("strata", [])}
+    shown, total_answered = _protected(answered, list(invited))
     rows = []
     for key in sorted(invited, key=lambda k: labels.get(k, k)):
-        too_few = answered[key] < minimum or invited[key] < minimum
+        too_few = shown[key] is None or invited[key] < minimum
         rows.append(
             {
                 "label": labels.get(key, key),
                 "invited": invited[key] if invited[key] >= minimum else None,
                 "too_few": too_few,
-                "answered": None if too_few else answered[key],
-                "rate": None if too_few else round(100 * answered[key] / invited[key]),
+                "answered": None if too_few else shown[key],
+                "rate": None if too_few else round(100 * shown[key] / invited[key]),
             }
         )
-    total_invited, total_answered = sum(invited.values()), sum(answered.values())
+    total_invited = sum(invited.values())
+    total_shown = disclosure.shown(total_answered)
     total = {
         "invited": total_invited,
-        "too_few": total_answered < minimum,
-        "answered": total_answered if total_answered >= minimum else None,
+        "too_few": not total_shown,
+        "answered": total_answered if total_shown else None,
         "rate": round(100 * total_answered / total_invited)
-        if total_invited and total_answered >= minimum
+        if total_invited and total_shown
         else None,
     }
     return rows, total
@@ -210,7 +225,6 @@ def _respondent_distribution(plan, dimension: str, bands: Bands, today) -> Count
 def representativeness(plan: PanelSurvey) -> list[dict]:
     """For region, age band and duration band: the share of each group among the respondents,
     the panel and all clients, side by side. Any group smaller than the minimum reads 'too few'."""
-    minimum = min_group_size()
     today = timezone.localdate()
     bands = Bands.load()
     region_names = dict(Region.objects.values_list("pk", "name"))
@@ -221,21 +235,21 @@ def representativeness(plan: PanelSurvey) -> list[dict]:
             "panel": _distribution(members(), dimension, bands, today),
             "clients": _distribution(Client.objects.real(), dimension, bands, today),
         }
-        totals = {name: sum(c.values()) for name, c in counts.items()}
         if dimension == "region":
             groups = sorted(region_names.items(), key=lambda item: item[1])
         else:
             groups = [
                 (b.pk, b.label) for b in (bands.age if dimension == "age" else bands.duration)
             ]
+        keys = [key for key, _label in groups]
+        protected = {name: _protected(c, keys) for name, c in counts.items()}
+        totals = {name: total for name, (_shown, total) in protected.items()}
         rows = []
         for key, label in groups:
             if all(counts[name].get(key, 0) == 0 for name in counts):
                 continue
-            cells = {
-                name: _cell(counts[name].get(key, 0), totals[name], minimum) for name in counts
-            }
-            rows.append({"label": label, "cells": [cells[name] for name in counts]})
+            cells = [_cell(shown[key], total) for shown, total in protected.values()]
+            rows.append({"label": label, "cells": cells})
         tables.append({"dimension": DIMENSION_LABELS[dimension], "rows": rows, "totals": totals})
     return tables
 

@@ -12,6 +12,13 @@ A template is client-facing when
    render through a helper in another module is still found);
 4. or it says so itself with the comment `{# client-facing #}` anywhere in it — the way to opt in
    e-mails to clients and other texts no client view renders (`.html` and `.txt` templates).
+   An e-mail template (in an `email/` or `mail/` folder, or named `email.*`) must say who reads
+   it: `{# client-facing #}` or `{# staff-facing #}` (`unmarked_mail_templates()`), so a new
+   client e-mail cannot slip past the check.
+
+Texts a client reads that are built in code, not in a template (an e-mail subject, the panel
+invitation), come from each app's `client_texts.py`: a function `client_texts()` returning
+`{name: text}`, with example values filled in (`code_texts()` collects them).
 
 `template_text()` turns a template into checkable text: `{% translate "x" %}` becomes x, a
 `{% blocktranslate %}` block becomes its (singular) text, every other tag and `{# #}` comment is
@@ -30,6 +37,7 @@ from django.template import TemplateDoesNotExist, engines
 from django.urls import URLPattern, URLResolver, get_resolver
 
 import maatwerk
+from maatwerk.core.app_modules import app_modules
 
 EXTRA_TEMPLATES = (
     "403.html",
@@ -40,6 +48,8 @@ EXTRA_TEMPLATES = (
 )
 
 MARKER = "{# client-facing #}"
+STAFF_MARKER = "{# staff-facing #}"
+MAIL_TEMPLATES = ("*/email/*", "*/mail/*", "*/email.*", "email.*")
 
 _TEMPLATE_LITERAL = re.compile(r"""["']([\w./-]+\.html)["']""")
 _REFERENCE = re.compile(r"""\{%\s*(?:include|extends)\s+["']([^"']+)["']""")
@@ -147,6 +157,27 @@ def client_facing_templates() -> list[str]:
                 names.add(referenced)
                 queue.append(referenced)
     return sorted(name for name in names if name in available)
+
+
+def unmarked_mail_templates() -> list[str]:
+    """E-mail templates that do not say whether a client or a staff member reads them."""
+    unmarked = []
+    for name, path in _all_template_names().items():
+        if any(fnmatch.fnmatch(name, glob) for glob in MAIL_TEMPLATES):
+            source = path.read_text(encoding="utf-8", errors="replace")
+            if MARKER not in source and STAFF_MARKER not in source:
+                unmarked.append(name)
+    return sorted(unmarked)
+
+
+def code_texts() -> dict[str, str]:
+    """Client texts built in code, from every app's ``client_texts.client_texts()``, by
+    "app: name"."""
+    texts = {}
+    for app_config, module in app_modules("client_texts"):
+        for name, text in module.client_texts().items():
+            texts[f"{app_config.label}: {name}"] = text
+    return texts
 
 
 def template_source(name: str) -> str | None:

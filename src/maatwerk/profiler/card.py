@@ -41,6 +41,7 @@ def build(
     seed,
     source,
     notes,
+    invite_at_or_below,
 ) -> dict:
     oof = selection.oof
     return {
@@ -63,7 +64,8 @@ def build(
         },
         "metrics": metrics.summary_with_intervals(y, oof, seed=seed),
         "calibration_table": metrics.calibration_table(y, oof),
-        "fairness": fairness.report(y, oof, sensitive_frame),
+        "invite_at_or_below": float(invite_at_or_below),
+        "fairness": fairness.report(y, oof, sensitive_frame, invite_at_or_below=invite_at_or_below),
         "sensitive_statement": SENSITIVE_STATEMENT,
         "provenance": {
             "source": source or {},
@@ -138,12 +140,15 @@ def markdown(card: dict) -> str:
             f"| {row['band']}% | {row['count']} | {_pct(row['mean_predicted'])} | "
             f"{_pct(row['observed_rate'])} |"
         )
+    # Cards written before the threshold was stored were all computed at 0.5.
+    threshold = _pct(card.get("invite_at_or_below", 0.5)).replace(".0%", "%")
     lines += [
         "",
         "## Eerlijkheid per groep",
         "",
-        "Uitgenodigd = kans 50% of lager. Gemist = aandeel van wie géén werk vond (label 0) dat "
-        "niet werd uitgenodigd. Groepen kleiner dan 10: te weinig om iets over te zeggen.",
+        f"Uitgenodigd = kans {threshold} of lager. Gemist = aandeel van wie géén werk vond "
+        "(label 0) dat niet werd uitgenodigd. Groepen kleiner dan 10: te weinig om iets over "
+        "te zeggen.",
     ]
     for attribute in card["fairness"]:
         lines += [

@@ -1,8 +1,10 @@
 """Fairness report per sensitive attribute and group, with fairlearn's MetricFrame.
 
-A person is *flagged* (invited for a conversation) when the probability is 0.5 or below.
-Among the people who did not find work (label 0), the *false-negative rate* is the share that
-was NOT flagged: they needed help and the estimate would not have invited them.
+A person is *flagged* (invited for a conversation) when the probability is at or below the
+threshold the caller passes in: the same one that invites clients in production (the Werkverkenner
+passes its ``WERKVERKENNER_THRESHOLD``), else the report would audit a rule nobody applies.
+Among the people who did not find work (label 0), the *false-negative rate* is the share that was
+NOT flagged: they needed help and the estimate would not have invited them.
 Groups with fewer than ``MIN_GROUP`` people get "too few" instead of numbers.
 """
 
@@ -10,21 +12,26 @@ import numpy as np
 import pandas as pd
 
 MIN_GROUP = 10
-FLAG_AT_OR_BELOW = 0.5
 MISSING = "(ontbreekt)"
 
 
-def _flag_share(y_true, y_pred) -> float:
-    return float(np.mean(np.asarray(y_pred) <= FLAG_AT_OR_BELOW))
+def _flag_share(invite_at_or_below: float):
+    def flagged_share(y_true, y_pred) -> float:
+        return float(np.mean(np.asarray(y_pred) <= invite_at_or_below))
+
+    return flagged_share
 
 
-def _missed_share(y_true, y_pred) -> float:
-    y_true = np.asarray(y_true)
-    y_pred = np.asarray(y_pred)
-    no_work = y_true == 0
-    if not no_work.any():
-        return float("nan")
-    return float(np.mean(y_pred[no_work] > FLAG_AT_OR_BELOW))
+def _missed_share(invite_at_or_below: float):
+    def false_negative_rate(y_true, y_pred) -> float:
+        y_true = np.asarray(y_true)
+        y_pred = np.asarray(y_pred)
+        no_work = y_true == 0
+        if not no_work.any():
+            return float("nan")
+        return float(np.mean(y_pred[no_work] > invite_at_or_below))
+
+    return false_negative_rate
 
 
 def _mean_predicted(y_true, y_pred) -> float:
@@ -45,8 +52,13 @@ def _clean(value):
     return float(value)
 
 
-def report(y: np.ndarray, p: np.ndarray, sensitive: pd.DataFrame) -> list[dict]:
+def report(
+    y: np.ndarray, p: np.ndarray, sensitive: pd.DataFrame, *, invite_at_or_below: float
+) -> list[dict]:
     from fairlearn.metrics import MetricFrame, count
+
+    if not 0.0 <= invite_at_or_below <= 1.0:
+        raise ValueError(f"threshold must be between 0 and 1, not {invite_at_or_below!r}")
 
     out = []
     for column in sensitive.columns:
@@ -55,8 +67,8 @@ def report(y: np.ndarray, p: np.ndarray, sensitive: pd.DataFrame) -> list[dict]:
             metrics={
                 "count": count,
                 "no_work": _no_work_count,
-                "flagged_share": _flag_share,
-                "false_negative_rate": _missed_share,
+                "flagged_share": _flag_share(invite_at_or_below),
+                "false_negative_rate": _missed_share(invite_at_or_below),
                 "mean_predicted": _mean_predicted,
                 "observed_rate": _observed,
             },

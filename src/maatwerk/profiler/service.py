@@ -1,6 +1,7 @@
 """The profiler's public Python interface; the Werkverkenner app and the command line use only this.
 
-model = service.fit(frame, id_column="id", label_column="found_work", sensitive=["sex"])
+model = service.fit(frame, id_column="id", label_column="found_work", sensitive=["sex"],
+                    invite_at_or_below=0.5)
 service.save(model, "var/models/v3")
 model = service.load("var/models/v3")
 p = model.predict([answers])[0]
@@ -46,12 +47,15 @@ def fit(
     seed: int = 0,
     source: dict | None = None,
     notes: str = "",
+    invite_at_or_below: float,
 ) -> Model:
     """Train, calibrate and audit a model.
 
     Features are all columns except the id, the label, ``exclude`` and ``sensitive``; sensitive
     columns are only used for the fairness report. ``source`` (``{"file": ..., "sha256": ...}``)
     and ``notes`` (e.g. "trained on synthetic data") go onto the model card.
+    ``invite_at_or_below`` is the probability at or below which a client is invited: the fairness
+    report audits that rule, so the caller passes the threshold it really uses.
     """
     frame = data.as_frame(frame)
     exclude, sensitive = list(exclude), list(sensitive)
@@ -78,6 +82,7 @@ def fit(
         seed=seed,
         source=source,
         notes=notes,
+        invite_at_or_below=invite_at_or_below,
     )
     common = {
         "feature_names": features,

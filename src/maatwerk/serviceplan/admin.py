@@ -3,7 +3,7 @@ Plans themselves change only through the actions (the plan page), so they are re
 
 from django.contrib import admin
 
-from maatwerk.audit.admin_base import AuditedAdmin
+from maatwerk.audit.admin_base import AuditedAdmin, AuditedRuleAdmin
 from maatwerk.core.admin_base import ReadOnlyAdmin
 
 from .models import CycleRule, PlanVersion, ServiceType
@@ -33,7 +33,7 @@ class ServiceTypeAdmin(AuditedAdmin):
 
 
 @admin.register(CycleRule)
-class CycleRuleAdmin(AuditedAdmin):
+class CycleRuleAdmin(AuditedRuleAdmin):
     list_display = ["band", "first_within_days", "follow_ups", "min_gap_days", "end_margin_days"]
 
 

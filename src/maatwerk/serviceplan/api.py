@@ -99,7 +99,7 @@ def get_plan(request: HttpRequest, client_id: int, reason: Reason = ""):
     # The right first: without it, the answer must not tell which clients exist.
     if not request.auth.has_perm("serviceplan.decide_plan"):
         raise ApiError(403, _("Je hebt geen recht om plannen te bekijken."), "forbidden")
-    client = client_or_404(client_id)
+    client = client_or_404(client_id, user=request.auth, reason=reason)
     ground = view_file(request, client, reason)
     today = timezone.localdate()
     return {

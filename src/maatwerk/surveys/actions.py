@@ -4,7 +4,7 @@ import secrets
 import uuid
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,6 +16,7 @@ from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
 from . import logic, tallies
+from .conf import app_settings
 from .models import (
     AfterContactRule,
     Answer,
@@ -30,6 +31,7 @@ from .models import (
 from .signals import response_completed
 
 MAX_AFTER_CONTACT_QUESTIONS = 3
+MAX_OPTION_LENGTH = Option._meta.get_field("label").max_length
 
 
 def _staff(user) -> StaffMember | None:
@@ -74,17 +76,28 @@ def update_survey(*, survey: Survey, user, **fields) -> Survey:
     return survey
 
 
-def _check_condition(survey, item_page_order: int, question: Question | None, value: str):
-    if question is None:
-        return
-    if question.survey_id != survey.pk:
-        raise ValidationError({"show_if_question": _("Kies een vraag uit deze vragenlijst.")})
-    if question.page.order >= item_page_order:
-        raise ValidationError({"show_if_question": _("Kies een vraag van een eerdere pagina.")})
-    question.option_list = list(question.options.all())
-    allowed = [code for code, _label in logic.condition_values(question)]
-    if value not in allowed:
-        raise ValidationError({"show_if_value": _("Kies een antwoord dat bij die vraag hoort.")})
+def _problem_keys(survey: Survey) -> set:
+    return {problem.key for problem in logic.structure_problems(logic.load(survey))}
+
+
+def _refuse_new_problems(survey: Survey, before: set, edited=None, others=None) -> None:
+    """Check the whole structure after an edit (still inside its transaction) and refuse the
+    edit when it broke a condition anywhere: on the edited item (shown next to its own field) or
+    on another page or question (shown next to the field in ``others`` for that problem's field:
+    the change that broke it).
+
+    Problems that were already there before the edit (old data) do not block fixing others one
+    by one; publishing refuses any.
+    """
+    errors: dict[str | None, list[str]] = {}
+    for problem in logic.structure_problems(logic.load(survey)):
+        if problem.key in before:
+            continue
+        is_edited = edited is not None and problem.key[:2] == (type(edited).__name__, edited.pk)
+        field = problem.field if is_edited else (others or {}).get(problem.field)
+        errors.setdefault(field or NON_FIELD_ERRORS, []).append(problem.message)
+    if errors:
+        raise ValidationError(errors)
 
 
 def save_page(*, survey: Survey, user, page: Page | None = None, **fields) -> Page:
@@ -98,8 +111,9 @@ def save_page(*, survey: Survey, user, page: Page | None = None, **fields) -> Pa
                 setattr(page, name, fields[name])
         if not page.show_if_question:
             page.show_if_value = ""
-        _check_condition(survey, page.order, page.show_if_question, page.show_if_value)
+        before = _problem_keys(survey)
         page.save()
+        _refuse_new_problems(survey, before, edited=page)
         log("surveys.page_saved", user=user, about=survey, data={"page": page.pk})
     return page
 
@@ -109,6 +123,7 @@ def delete_page(*, page: Page, user) -> None:
         survey = _locked_draft(page.survey)
         if survey.pages.count() <= 1:
             raise ValidationError(_("Een vragenlijst heeft minstens één pagina."))
+        before = _problem_keys(survey)
         Question.objects.filter(show_if_question__page=page).update(
             show_if_question=None, show_if_value=""
         )
@@ -116,25 +131,61 @@ def delete_page(*, page: Page, user) -> None:
             show_if_question=None, show_if_value=""
         )
         page.delete()
+        _refuse_new_problems(survey, before)
         log("surveys.page_deleted", user=user, about=survey)
+
+
+def _too_many_options() -> ValidationError:
+    limit = app_settings.SURVEY_MAX_OPTIONS
+    return ValidationError(
+        {"options": _("Geef hoogstens %(max)s antwoorden.") % {"max": limit}}, code="max_options"
+    )
+
+
+def _too_long_option(number: int) -> ValidationError:
+    message = _("Antwoord %(number)s is te lang: gebruik hoogstens %(max)s tekens.")
+    return ValidationError(
+        {"options": message % {"number": number, "max": MAX_OPTION_LENGTH}}, code="max_length"
+    )
 
 
 def parse_options(text: str) -> list[tuple[str, str, str]]:
     """Options as the researcher types them, one per line: ``Dutch`` or ``Dutch | English``.
-    Returns (code, label, label_en); the code comes from the Dutch text."""
+    Returns (code, label, label_en); the code comes from the Dutch text.
+
+    One pass over the lines that stops at the first line past the limits, and codes made
+    unique with a counter per base, so a huge or repetitive paste costs no more than reading it.
+    """
+    limit = app_settings.SURVEY_MAX_OPTIONS
     result: list[tuple[str, str, str]] = []
     used: set[str] = set()
+    next_number: dict[str, int] = {}
     for line in text.splitlines():
         if not line.strip():
             continue
+        if len(result) == limit:
+            raise _too_many_options()
         label, _sep, label_en = (part.strip() for part in line.partition("|"))
+        if max(len(label), len(label_en)) > MAX_OPTION_LENGTH:
+            raise _too_long_option(len(result) + 1)
         base = slugify(label)[:24] or "antwoord"
-        code, n = base, 2
+        code = base
         while code in used:
-            code, n = f"{base}-{n}", n + 1
+            next_number[base] = next_number.get(base, 1) + 1
+            code = f"{base}-{next_number[base]}"
         used.add(code)
-        result.append((code, label[:200], label_en[:200]))
+        result.append((code, label, label_en))
     return result
+
+
+def _check_options(options) -> None:
+    if len(options) < 2:
+        raise ValidationError({"options": _("Geef minstens twee antwoorden, één per regel.")})
+    if len(options) > app_settings.SURVEY_MAX_OPTIONS:
+        raise _too_many_options()
+    for number, (_code, label, label_en) in enumerate(options, start=1):
+        if max(len(label), len(label_en)) > MAX_OPTION_LENGTH:
+            raise _too_long_option(number)
 
 
 def _next_code(survey: Survey) -> str:
@@ -174,10 +225,10 @@ def save_question(
                 setattr(question, name, fields[name])
         if not question.show_if_question:
             question.show_if_value = ""
-        _check_condition(survey, page.order, question.show_if_question, question.show_if_value)
         options = options or []
-        if question.has_options and len(options) < 2:
-            raise ValidationError({"options": _("Geef minstens twee antwoorden, één per regel.")})
+        if question.has_options:
+            _check_options(options)
+        before = _problem_keys(survey)
         question.save()
         wanted = {code for code, _l, _e in (options if question.has_options else [])}
         question.options.exclude(code__in=wanted).delete()
@@ -189,6 +240,16 @@ def save_question(
                 code=code,
                 defaults={"label": label, "label_en": label_en, "order": order},
             )
+        # Moving a question or changing its answers can break the conditions of others.
+        _refuse_new_problems(
+            survey,
+            before,
+            edited=question,
+            others={
+                "show_if_question": "page",
+                "show_if_value": "options" if question.has_options else "kind",
+            },
+        )
         log("surveys.question_saved", user=user, about=survey, data={"question": question.code})
     return question
 
@@ -196,6 +257,7 @@ def save_question(
 def delete_question(*, question: Question, user) -> None:
     with transaction.atomic():
         survey = _locked_draft(question.survey)
+        before = _problem_keys(survey)
         Question.objects.filter(show_if_question=question).update(
             show_if_question=None, show_if_value=""
         )
@@ -204,6 +266,7 @@ def delete_question(*, question: Question, user) -> None:
         )
         code = question.code
         question.delete()
+        _refuse_new_problems(survey, before)
         log("surveys.question_deleted", user=user, about=survey, data={"question": code})
 
 
@@ -213,6 +276,9 @@ def publish(*, survey: Survey, user) -> Survey:
         structure = logic.load(survey)
         if not structure.questions:
             raise ValidationError(_("Voeg eerst minstens één vraag toe."))
+        problems = logic.structure_problems(structure)
+        if problems:
+            raise ValidationError([problem.message for problem in problems])
         for question in structure.questions:
             if question.has_options and len(question.option_list) < 2:
                 raise ValidationError(
@@ -452,20 +518,44 @@ def close_session(*, session: InterviewSession, user) -> InterviewSession:
     return session
 
 
+def _interview_still_accepted(session: InterviewSession, answered_at, now) -> None:
+    """Refuse an interview for a closed session or survey, except one a tablet recorded before
+    the close and sends within the grace period (it was offline; docs/adr/0027)."""
+    survey = session.survey
+    if survey.kind != Survey.Kind.INTERVIEW or survey.status == Survey.Status.DRAFT:
+        raise ValidationError(
+            _("Deze vragenlijst is gesloten of bestaat niet meer."), code="closed"
+        )
+    closes = [session.closed_at]
+    if survey.status == Survey.Status.CLOSED:
+        closes.append(survey.closed_at)
+    closes = [moment for moment in closes if moment is not None]
+    if not closes:
+        return
+    closed_at = min(closes)
+    grace = timedelta(hours=app_settings.SURVEY_SYNC_GRACE_HOURS)
+    if answered_at is not None and answered_at < closed_at and now <= closed_at + grace:
+        return
+    raise ValidationError(
+        _("De interviewsessie of de vragenlijst is gesloten. Dit interview wordt niet opgeslagen."),
+        code="closed",
+    )
+
+
 def record_interview(
-    *, session: InterviewSession, key: uuid.UUID, raw_answers: dict, user
+    *, session: InterviewSession, key: uuid.UUID, raw_answers: dict, user, answered_at=None
 ) -> tuple[Response, bool]:
     """Store one interview from a tablet exactly once per key. Returns (response, created).
 
     The whole interview is validated first; a broken one raises ValidationError with a message
-    per question code and stores nothing. Interviews from a session closed in the meantime are
-    still accepted: they were entered while it was open, and nothing entered may be lost.
+    per question code and stores nothing. After the session or the survey closed, only an
+    interview the tablet recorded before the close (``answered_at``, its own clock) is still
+    accepted, for ``SURVEY_SYNC_GRACE_HOURS``; one without ``answered_at`` is taken as made now.
     """
     existing = Response.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing, False
-    survey = session.survey
-    structure = logic.load(survey)
+    structure = logic.load(session.survey)
     answers, errors = logic.validate_all(structure, raw_answers)
     if errors:
         raise ValidationError(errors)
@@ -473,6 +563,15 @@ def record_interview(
         raise ValidationError(_("Dit interview bevat geen antwoorden."))
     try:
         with transaction.atomic():
+            # Locked, so a close that commits first is seen here.
+            session = (
+                InterviewSession.objects.select_for_update()
+                .select_related("survey", "office")
+                .get(pk=session.pk)
+            )
+            now = timezone.now()
+            _interview_still_accepted(session, answered_at or now, now)
+            survey = session.survey
             response = Response.objects.create(
                 survey=survey,
                 session=session,
@@ -482,7 +581,7 @@ def record_interview(
                 answers=answers,
                 page_reached=len(structure.pages),
             )
-            response.completed_at = timezone.now()
+            response.completed_at = now
             response.save(update_fields=["completed_at"])
             rows = Answer.objects.bulk_create(_answer_rows(response, structure, answers))
             tallies.add(survey.pk, rows)

@@ -1,16 +1,26 @@
 """Research exports: answers as CSV or Excel, with a codebook. No names, no BSNs: a respondent is
 a pseudonymous id, an HMAC of the client id under a secret and the researcher's link key, so the
-same client gets the same id only in exports made with the same key."""
+same client gets the same id only in exports made with the same key.
+
+Practice accounts are left out. An office or region is named only where disclosure control would
+show its figures (``maatwerk.core.disclosure``): a respondent of a small office is exported
+without the office, so the office column never singles out a few people
+(docs/adr/0028-disclosure-control.md)."""
 
 import csv
 import io
+from collections import Counter
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils.crypto import salted_hmac
+
+from maatwerk.core import disclosure
 
 from . import logic
 from .conf import app_settings
 from .models import Question, Response, Survey
+from .results import ALL, places
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,25 +59,41 @@ def _columns(structure) -> list[tuple[str, Question, str | None]]:
 FIXED = ["respondent", "soort", "ingevuld_op", "vestiging", "regio"]
 
 
+def _completed(survey: Survey):
+    return Response.objects.filter(survey=survey, completed_at__isnull=False).exclude(
+        client__is_practice=True
+    )
+
+
+def _named_places(survey: Survey) -> set[tuple]:
+    """The regions and offices in a region (``results.places``) with enough respondents to be
+    named, with complementary suppression."""
+    cells: Counter = Counter()
+    grouped = _completed(survey).values_list("office_id", "region_id").annotate(n=Count("id"))
+    for office_id, region_id, n in grouped.order_by():
+        cells[office_id or 0, region_id or 0] += n
+    counts, children = places(cells)
+    return disclosure.visible(ALL, counts, children)
+
+
 def rows(survey: Survey, link_key: str = ""):
     """Header, then one row per completed response."""
     key = link_key or f"survey-{survey.pk}"
     structure = logic.load(survey)
     columns = _columns(structure)
     yield FIXED + [name for name, _q, _o in columns]
-    responses = (
-        Response.objects.filter(survey=survey, completed_at__isnull=False)
-        .select_related("office", "region")
-        .order_by("pk")
-    )
+    named = _named_places(survey)
+    responses = _completed(survey).select_related("office", "region").order_by("pk")
     for response in responses.iterator(chunk_size=2000):
         kind = "interview" if response.session_id else "client"
+        region_named = ("region", response.region_id) in named
+        office_named = ("cell", response.office_id, response.region_id) in named
         row = [
             pseudonym(response, key),
             kind,
             response.completed_at.date().isoformat(),
-            response.office.name if response.office else "",
-            response.region.name if response.region else "",
+            response.office.name if office_named else "",
+            response.region.name if region_named else "",
         ]
         for _name, question, option_code in columns:
             value = response.answers.get(question.code)
@@ -88,8 +114,8 @@ def codebook(survey: Survey):
     yield ["respondent", "", "Pseudoniem (HMAC), geen naam of BSN", "", "tekst", "", ""]
     yield ["soort", "", "client of interview", "", "tekst", "", ""]
     yield ["ingevuld_op", "", "Datum van invullen", "", "datum", "", ""]
-    yield ["vestiging", "", "Vestiging", "", "tekst", "", ""]
-    yield ["regio", "", "Regio", "", "tekst", "", ""]
+    yield ["vestiging", "", "Vestiging (leeg bij te weinig reacties)", "", "tekst", "", ""]
+    yield ["regio", "", "Regio (leeg bij te weinig reacties)", "", "tekst", "", ""]
     for name, question, option_code in _columns(structure):
         base = [name, question.code, question.text, question.text_en, question.get_kind_display()]
         if option_code is not None:

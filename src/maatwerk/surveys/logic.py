@@ -69,15 +69,26 @@ def matches(question: Question, answer, expected: str) -> bool:
 
 
 def is_shown(item, structure: Structure, answers: dict) -> bool:
-    """A page or question with a condition is shown only when the earlier answer matches."""
-    if not item.show_if_question_id:
-        return True
-    condition = structure.by_id.get(item.show_if_question_id)
-    if condition is None:
-        return True
-    if not is_shown(condition, structure, answers):
-        return False
-    return matches(condition, answers.get(condition.code), item.show_if_value)
+    """A page or question with a condition is shown only when the earlier answer matches, and
+    that earlier question is itself shown.
+
+    Walked as a loop, not recursively: the builder refuses conditions that point forward or
+    round in a circle, but a corrupt stored chain must not crash a client's page. A chain that
+    comes back to a question already seen counts as "not shown".
+    """
+    seen: set[int] = {item.pk} if isinstance(item, Question) else set()
+    current = item
+    while current.show_if_question_id:
+        condition = structure.by_id.get(current.show_if_question_id)
+        if condition is None:
+            return True
+        if condition.pk in seen:
+            return False
+        if not matches(condition, answers.get(condition.code), current.show_if_value):
+            return False
+        seen.add(condition.pk)
+        current = condition
+    return True
 
 
 def shown_pages(structure: Structure, answers: dict) -> list[Page]:
@@ -108,6 +119,77 @@ def condition_values(question: Question) -> list[tuple[str, str]]:
         low, high = SCALES[question.kind]
         return [(str(n), str(n)) for n in range(low, high + 1)]
     return []
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A condition the structure cannot keep: on ``item`` (a page or question), in ``field``."""
+
+    item: Page | Question
+    field: str  # "show_if_question" or "show_if_value"
+    message: str
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        return (type(self.item).__name__, self.item.pk, self.field)
+
+
+def _name(item) -> str:
+    if isinstance(item, Question):
+        return _("Vraag %(code)s") % {"code": item.code}
+    return _("Pagina “%(title)s”") % {"title": item.title}
+
+
+def _loops_back(item, structure: Structure) -> bool:
+    seen: set[int] = set()
+    current = item
+    while current.show_if_question_id and current.show_if_question_id not in seen:
+        seen.add(current.show_if_question_id)
+        current = structure.by_id.get(current.show_if_question_id)
+        if current is None:
+            return False
+        if current is item:
+            return True
+    return False
+
+
+def structure_problems(structure: Structure) -> list[Problem]:
+    """Every condition that breaks the rule "only an answer on an earlier page": one that points
+    to the same or a later page (a client would wait for an answer not given yet), one that goes
+    round in a circle, one outside the survey, and one naming an answer its question cannot have.
+
+    Earlier is by position in the page order, so a valid structure has no circle by
+    construction; a circle is named as such because that is what the researcher must undo.
+    """
+    position = {page.pk: index for index, page in enumerate(structure.pages)}
+    problems = []
+    for item in [*structure.pages, *structure.questions]:
+        if not item.show_if_question_id:
+            continue
+        condition = structure.by_id.get(item.show_if_question_id)
+        names = {"item": _name(item)}
+        if condition is None:
+            message = _("%(item)s hangt af van een vraag uit een andere vragenlijst.") % names
+            problems.append(Problem(item, "show_if_question", message))
+            continue
+        names["code"] = condition.code
+        own_page = item.pk if isinstance(item, Page) else item.page_id
+        if position[condition.page_id] >= position[own_page]:
+            if _loops_back(item, structure):
+                message = _(
+                    "%(item)s en vraag %(code)s hangen van elkaar af, in een kring. "
+                    "Een voorwaarde mag alleen naar een vraag op een eerdere pagina wijzen."
+                )
+            else:
+                message = _(
+                    "%(item)s hangt af van vraag %(code)s, die niet op een eerdere pagina staat. "
+                    "Een voorwaarde mag alleen naar een vraag op een eerdere pagina wijzen."
+                )
+            problems.append(Problem(item, "show_if_question", message % names))
+        elif item.show_if_value not in {value for value, _label in condition_values(condition)}:
+            message = _("%(item)s: kies een antwoord dat bij vraag %(code)s hoort.") % names
+            problems.append(Problem(item, "show_if_value", message))
+    return problems
 
 
 def _empty(raw) -> bool:
@@ -157,11 +239,13 @@ def normalise(question: Question, raw):
         return raw
     # Multiple choice: a list of known codes, each once, in the order of the options.
     chosen = raw if isinstance(raw, list) else [raw]
-    if any(not isinstance(code, str) or code not in codes for code in chosen):
+    known = set(codes)
+    if any(not isinstance(code, str) or code not in known for code in chosen):
         raise ValidationError(
             _("Kies alleen uit de antwoorden die er staan."), code="invalid_choice"
         )
-    return [code for code in codes if code in chosen]
+    chosen_set = set(chosen)
+    return [code for code in codes if code in chosen_set]
 
 
 def validate_all(structure: Structure, raw_answers: dict) -> tuple[dict, dict]:
@@ -199,3 +283,17 @@ def prune(structure: Structure, answers: dict) -> dict:
     """Drop answers to questions that are no longer shown (an earlier answer changed)."""
     shown = {q.code for q in all_shown_questions(structure, answers)}
     return {code: value for code, value in answers.items() if code in shown}
+
+
+def first_page_to_answer(structure: Structure, answers: dict, page_reached: int) -> Page | None:
+    """Where a client goes on: the first shown page not reached yet or with a required answer
+    missing. None means every shown page is done (the review page is next).
+
+    Looking back for missing answers, not only forward from ``page_reached``, keeps a client out
+    of a loop between the review page and the pages when a stored condition points forward.
+    """
+    missing_on = {q.page_id for q in missing_required(structure, answers)}
+    for index, page in enumerate(structure.pages):
+        if (index >= page_reached or page.pk in missing_on) and is_shown(page, structure, answers):
+            return page
+    return None

@@ -363,7 +363,8 @@ class Tally(models.Model):
     sums a few hundred of these rows instead of scanning every answer.
 
     Keys are plain integers with 0 (no office, region or option) and -1 (no value) for "none",
-    so the unique constraint holds on both databases (NULLs would count as distinct).
+    so the unique constraint holds on both databases (NULLs would count as distinct). Practice
+    accounts are never counted.
     """
 
     survey = models.ForeignKey(Survey, models.CASCADE, related_name="+")
@@ -374,6 +375,10 @@ class Tally(models.Model):
     value_key = models.SmallIntegerField(default=-1)
     is_primary = models.BooleanField()
     count = models.PositiveIntegerField(default=0)
+    # What the results show: ``count`` as of the last release of this row's (survey, office,
+    # region, question), made when at least VOICE_MIN_GROUP_SIZE new respondents answered it
+    # (docs/adr/0028-disclosure-control.md).
+    released_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("telling")

@@ -3,7 +3,8 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .conf import app_settings
+from maatwerk.core import disclosure
+
 from .models import ContactQuestion, Response, Survey
 
 
@@ -15,11 +16,11 @@ def published_surveys() -> QuerySet[Survey]:
 
 
 def respondent_client_ids(survey: Survey) -> set[int]:
-    """Ids of the clients who completed this survey."""
+    """Ids of the clients who completed this survey; practice accounts never count."""
     return set(
-        Response.objects.filter(
-            survey=survey, client__isnull=False, completed_at__isnull=False
-        ).values_list("client_id", flat=True)
+        Response.objects.filter(survey=survey, client__isnull=False, completed_at__isnull=False)
+        .exclude(client__is_practice=True)
+        .values_list("client_id", flat=True)
     )
 
 
@@ -38,5 +39,5 @@ def pending_contact_questions(client) -> QuerySet[ContactQuestion]:
 
 
 def min_group_size() -> int:
-    """The smallest group an aggregate may describe (the client panel uses it too)."""
-    return app_settings.VOICE_MIN_GROUP_SIZE
+    """The smallest group an aggregate may describe (``maatwerk.core.disclosure``)."""
+    return disclosure.min_group_size()

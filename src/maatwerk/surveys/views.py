@@ -91,11 +91,10 @@ def answer(request, survey_pk: int):
 
 def _go_on(survey, response):
     structure = logic.load(survey)
-    shown = logic.shown_pages(structure, response.answers)
-    later = [p for p in shown if structure.page_index(p) >= response.page_reached]
-    if not later:
+    page = logic.first_page_to_answer(structure, response.answers, response.page_reached)
+    if page is None:
         return redirect("surveys:review", survey_pk=survey.pk)
-    return redirect("surveys:page", survey_pk=survey.pk, number=structure.page_index(later[0]) + 1)
+    return redirect("surveys:page", survey_pk=survey.pk, number=structure.page_index(page) + 1)
 
 
 @require_http_methods(["GET", "POST"])

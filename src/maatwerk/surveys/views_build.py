@@ -65,6 +65,7 @@ def detail(request, pk: int):
         "pages": pages,
         "conditions": {q.pk: q for q in structure.questions},
         "response_count": survey.responses.filter(completed_at__isnull=False).count(),
+        "problems": logic.structure_problems(structure) if survey.is_draft else [],
     }
     return render(request, "surveys/detail.html", context)
 

@@ -6,16 +6,17 @@ localStorage under a UUID made on the tablet and sent to ``sync`` as JSON once o
 server stores each key once. Without JavaScript the form posts normally.
 """
 
-import json
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.forms.utils import ErrorDict
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import ValidationError as PydanticError
 
 from maatwerk.access.decorators import staff
 from maatwerk.access.rules import staff_of
@@ -129,35 +130,84 @@ def _error(message: str, status=400, **extra):
     return JsonResponse({"fout": message, **extra}, status=status)
 
 
+# One answer as the tablet sends it: text, a whole number, a list of option codes, or nothing.
+# Strict types: true is not 1 and "5" stays text, so ``logic.normalise`` sees what was sent.
+RawAnswer = StrictStr | StrictInt | list[StrictStr] | None
+
+
+class InterviewPayload(BaseModel):
+    """The body of ``sync``, checked as JSON by pydantic: its parser limits nesting depth, so
+    no body reaches Python's recursion limit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: uuid.UUID
+    answers: dict[StrictStr, RawAnswer]
+    # The tablet's clock when the interview was saved: an ISO time with its zone, not a number.
+    answered_at: AwareDatetime | None = Field(default=None, strict=True)
+
+
+def _payload_error(error: PydanticError) -> JsonResponse:
+    first = error.errors()[0]
+    field = first["loc"][0] if first["loc"] else ""
+    if first["type"] == "json_invalid" or not first["loc"]:
+        message = _("Het interview kwam niet goed aan. Het blijft bewaard op dit apparaat.")
+    elif field == "key":
+        message = _("Het interview heeft geen geldige sleutel.")
+    elif field == "answers" and len(first["loc"]) == 1:
+        message = _("Het interview heeft geen antwoorden.")
+    elif field == "answers":
+        message = _("Een antwoord in het interview heeft een verkeerde vorm.")
+    elif field == "answered_at":
+        message = _("Het tijdstip van het interview klopt niet.")
+    else:
+        message = _("Het interview bevat onbekende gegevens.")
+    return _error(message)
+
+
+def _body_too_large(request) -> bool:
+    try:
+        announced = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        announced = 0
+    return announced > MAX_BODY
+
+
 @require_POST
 @staff(INTERVIEW)
 def sync(request, session_pk: int):
-    """One interview as JSON: ``{"key": "<uuid>", "answers": {"code": value, ...}}``.
+    """One interview as JSON: ``{"key": "<uuid>", "answers": {"code": value, ...},
+    "answered_at": "<ISO time on the tablet>"}``.
 
     201 with the new id; 200 with the same id when the key was stored before; 400 with a Dutch
-    message (and one per question) when the payload is broken, so the tablet keeps its copy.
+    message (and one per question) when the payload is broken, 413 when it is too large, 409
+    when the session or survey closed before it was recorded: the tablet keeps its copy.
     """
     session = _own_session(request, session_pk)
-    if len(request.body) > MAX_BODY:
-        return _error(_("Dit interview is te groot om te versturen."), status=413)
+    too_large = _error(_("Dit interview is te groot om te versturen."), status=413)
+    if _body_too_large(request):
+        return too_large
     try:
-        payload = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return _error(_("Het interview kwam niet goed aan. Het blijft bewaard op dit apparaat."))
-    if not isinstance(payload, dict):
-        return _error(_("Het interview kwam niet goed aan. Het blijft bewaard op dit apparaat."))
+        body = request.body
+    except RequestDataTooBig:
+        return too_large
+    if len(body) > MAX_BODY:
+        return too_large
     try:
-        key = uuid.UUID(str(payload.get("key", "")))
-    except ValueError:
-        return _error(_("Het interview heeft geen geldige sleutel."))
-    answers = payload.get("answers")
-    if not isinstance(answers, dict):
-        return _error(_("Het interview heeft geen antwoorden."))
+        payload = InterviewPayload.model_validate_json(body)
+    except PydanticError as error:
+        return _payload_error(error)
     try:
         response, created = actions.record_interview(
-            session=session, key=key, raw_answers=answers, user=request.user
+            session=session,
+            key=payload.key,
+            raw_answers=payload.answers,
+            user=request.user,
+            answered_at=payload.answered_at,
         )
     except ValidationError as error:
+        if getattr(error, "code", None) == "closed":
+            return _error(error.messages[0], status=409)
         problems = error.message_dict if hasattr(error, "error_dict") else {}
         return _error(
             _("Niet alles in het interview is goed ingevuld. Het blijft bewaard op dit apparaat."),

@@ -2,6 +2,11 @@
 
 The summary is a ``str.format`` template over the event's ``data``; ``record_event`` checks that
 every placeholder is present, so an event can never render half.
+
+``visible_to_staff=False`` makes a kind client-only: an event that would give away an act the
+client did anonymously, or when exactly they answered a survey (which, next to results, could
+single out their answers), is never shown on a staff-facing timeline, in the client file or in
+the API (docs/adr/0028-disclosure-control.md).
 """
 
 import string
@@ -18,6 +23,7 @@ class EventKind:
     label: Promise
     summary: Promise
     visible_to_client: bool = True
+    visible_to_staff: bool = True
 
     @property
     def fields(self) -> set[str]:
@@ -34,8 +40,17 @@ class EventKind:
 registry: Registry[EventKind] = Registry("timeline kind")
 
 
-def register(code: str, label: Promise, summary: Promise, *, visible_to_client: bool = True):
-    return registry.register(code, EventKind(code, label, summary, visible_to_client))
+def register(
+    code: str,
+    label: Promise,
+    summary: Promise,
+    *,
+    visible_to_client: bool = True,
+    visible_to_staff: bool = True,
+):
+    return registry.register(
+        code, EventKind(code, label, summary, visible_to_client, visible_to_staff)
+    )
 
 
 def get(code: str) -> EventKind:
@@ -44,3 +59,8 @@ def get(code: str) -> EventKind:
 
 def all_kinds() -> list[EventKind]:
     return sorted(registry.values(), key=lambda kind: kind.code)
+
+
+def client_only() -> list[str]:
+    """The kinds staff never see on a timeline."""
+    return sorted(kind.code for kind in registry.values() if not kind.visible_to_staff)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from maatwerk.audit.admin_base import AuditedAdmin
 from maatwerk.core.admin_base import ReadOnlyAdmin
 
 from . import actions, model_store
@@ -23,7 +24,7 @@ def _fmt(value) -> str:
 
 
 @admin.register(ModelVersion)
-class ModelVersionAdmin(admin.ModelAdmin):
+class ModelVersionAdmin(AuditedAdmin):
     list_display = ["name", "created_at", "trained_by", "is_active", "synthetic_label", "auc"]
     list_filter = ["is_active", "synthetic"]
     actions = ["activate"]

@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 from . import actions, synthetic
+from .conf import app_settings
 from .queries import current_questionnaire
 
 DEMO_ROWS = 3000
@@ -23,6 +24,7 @@ def fit_demo(space: dict | None = None, *, rows: int = DEMO_ROWS, seed: int = 1)
         seed=seed,
         source={"file": f"synthetisch, {rows} verzonnen gevallen, seed {seed}"},
         notes=f"Demomodel: {synthetic.SYNTHETIC_NOTE}. Niet gebruiken voor echte cliënten.",
+        invite_at_or_below=app_settings.WERKVERKENNER_THRESHOLD,
     )
 
 

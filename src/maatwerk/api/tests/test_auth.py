@@ -127,5 +127,5 @@ def test_use_api_alone_gives_offices_but_no_client_files(call, client_record):
     assert call("get", "/api/offices", token=token).status_code == 200
     assert call("get", "/api/clients", token=token).json()["count"] == 0
     response = call("get", f"/api/clients/{client_record.pk}", token=token)
-    assert response.status_code == 403
-    assert response.json()["code"] == "forbidden"
+    assert response.status_code == 404  # as an unknown id: nothing would open it (ADR 0030)
+    assert response.json()["code"] == "not_found"

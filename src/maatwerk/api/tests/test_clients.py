@@ -65,9 +65,10 @@ def test_practice_accounts_never_appear(call, adviser, manager, client_record):
     assert practice.pk not in {item["id"] for item in listed["items"]}
     office = call("get", "/api/clients", token=token_for(manager.user), data={"scope": "office"})
     assert practice.pk not in {item["id"] for item in office.json()["items"]}
-    token = token_for(adviser.user, name="second")
-    assert call("get", f"/api/clients/{practice.pk}", token=token).status_code == 404
-    assert call("get", f"/api/clients/{practice.pk}/timeline", token=token).status_code == 404
+    token, reason = token_for(adviser.user, name="second"), {"reason": REASON}
+    assert call("get", f"/api/clients/{practice.pk}", token=token, data=reason).status_code == 404
+    timeline = call("get", f"/api/clients/{practice.pk}/timeline", token=token, data=reason)
+    assert timeline.status_code == 404
 
 
 def test_contact_person_opens_file_with_logged_ground(call, adviser, client_record):
@@ -116,7 +117,8 @@ def test_manager_opens_office_client_file(call, manager, client_record):
     "path", ["/api/clients/999999", "/api/clients/99999999999999999999999", "/api/clients/0"]
 )
 def test_unknown_client_is_404(call, adviser, path):
-    response = call("get", path, token=token_for(adviser.user))
+    # Given a reason: without one, an unknown id asks for it like a colleague's client (ADR 0030).
+    response = call("get", path, token=token_for(adviser.user), data={"reason": REASON})
     assert response.status_code == 404
     assert response.json() == {"detail": "Deze cliënt bestaat niet.", "code": "not_found"}
 
@@ -302,3 +304,22 @@ def test_text_postgresql_cannot_store_is_refused(call, adviser, client_record, m
     assert response.json()["errors"][0]["message"] == (
         "Deze tekst bevat tekens die niet zijn toegestaan."
     )
+
+
+def test_client_only_events_stay_out_of_the_api_timeline(call, adviser, client_record):
+    """An anonymous compliment and a survey answered: the client's own timeline has them,
+    staff's view through the API does not (the minute would give the client away)."""
+    import uuid
+
+    from maatwerk.feedback.actions import give_compliment
+    from maatwerk.timeline.queries import events_for_client
+
+    give_compliment(
+        client=client_record, staff=adviser, text="Dank!", anonymous=True, token=uuid.uuid4()
+    )
+    assert events_for_client(client_record).filter(kind="compliment.given").exists()
+    body = call(
+        "get", f"/api/clients/{client_record.pk}/timeline", token=token_for(adviser.user)
+    ).json()
+    kinds = [item["kind"] for item in body["items"]]
+    assert "compliment.given" not in kinds and "client.registered" in kinds

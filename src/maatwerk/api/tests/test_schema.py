@@ -54,4 +54,31 @@ def test_an_apps_routes_are_not_hidden_by_the_catch_all(client):
     from maatwerk.api.urls import api
 
     paths = [route for router_prefix, router in api._routers for route in router.path_operations]
-    assert paths[-1] == "/{path:rest}", "the JSON 404 must come after every app's routes"
+    assert paths[-1] == "/{anypath:rest}", "the JSON 404 must come after every app's routes"
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def test_every_operation_documents_the_errors_any_call_can_get(client):
+    schema = client.get("/api/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            missing = {"400", "401", "403", "404", "422"} - set(operation["responses"])
+            assert not missing, f"{method.upper()} {path} does not document {sorted(missing)}"
+
+
+def test_times_of_day_are_not_declared_as_openapi_time(client):
+    """OpenAPI's "time" needs a time zone offset; our times of day have none (ADR 0030)."""
+    schema = client.get("/api/openapi.json").json()
+    assert not [node for node in _walk(schema) if node.get("format") == "time"]
+    window = schema["components"]["schemas"]["ContactWindowIn"]["properties"]["starts"]
+    assert re.fullmatch(window["pattern"], "08:30") and re.fullmatch(window["pattern"], "08:30:00")
+    assert not re.fullmatch(window["pattern"], "08:30:00+01:00")

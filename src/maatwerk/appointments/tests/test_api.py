@@ -165,7 +165,10 @@ def test_someone_elses_client_403_and_unknown_404(call, agenda, client_record, o
         json=payload(client_record, agenda, at(workday(), 10)),
     )
     assert booked.status_code == 403
-    assert call("get", "/api/afspraken/clienten/99999999", token=token).status_code == 404
+    # An unknown id asks for a reason too; given one, it is not found (ADR 0030).
+    unknown = "/api/afspraken/clienten/99999999"
+    assert call("get", unknown, token=token).json() == listed.json()
+    assert call("get", unknown + "?reason=Collega+is+vandaag+ziek", token=token).status_code == 404
     assert Appointment.objects.count() == 0
 
 

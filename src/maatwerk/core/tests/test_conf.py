@@ -12,14 +12,14 @@ from maatwerk.core.conf import AppSettings, check_app_settings, whole_number
 def declared():
     return {
         name: (app_config.label, setting)
-        for app_config, module in app_modules("conf", exclude="maatwerk.core")
+        for app_config, module in app_modules("conf")
         for name, setting in module.app_settings
     }
 
 
 def test_every_app_with_settings_declares_them_and_the_defaults_hold(settings):
     found = declared()
-    assert {"messaging", "feedback", "surveys", "panel", "werkverkenner"} <= {
+    assert {"core", "messaging", "feedback", "surveys", "panel", "werkverkenner"} <= {
         label for label, _ in found.values()
     }
     for name, (_label, setting) in found.items():
@@ -27,21 +27,30 @@ def test_every_app_with_settings_declares_them_and_the_defaults_hold(settings):
         if hasattr(settings, name):
             delattr(settings, name)  # also what settings.py leaves out without the environment
     assert check_app_settings() == []
+    from maatwerk.core.conf import app_settings as core
     from maatwerk.panel.conf import app_settings as panel
-    from maatwerk.surveys.conf import app_settings as surveys
     from maatwerk.werkverkenner.conf import app_settings as werkverkenner
 
-    assert surveys.VOICE_MIN_GROUP_SIZE == 10
+    assert core.VOICE_MIN_GROUP_SIZE == 10
     assert werkverkenner.WERKVERKENNER_THRESHOLD == 0.5
     assert panel.PANEL_MAX_INVITATIONS_PER_YEAR == 12
 
 
-def test_the_minimum_group_has_one_default_for_surveys_and_the_panel(settings):
+def test_the_minimum_group_is_declared_once_in_core(settings):
+    from maatwerk.core import disclosure
     from maatwerk.panel import queries as panel_queries
     from maatwerk.surveys import queries as survey_queries
 
     settings.VOICE_MIN_GROUP_SIZE = 4
+    assert disclosure.min_group_size() == 4
     assert survey_queries.min_group_size() == panel_queries.min_group_size() == 4
+    owners = [
+        app_config.label
+        for app_config, module in app_modules("conf")
+        for name, _setting in module.app_settings
+        if name == "VOICE_MIN_GROUP_SIZE"
+    ]
+    assert owners == ["core"]
 
 
 @pytest.mark.parametrize(

@@ -173,3 +173,15 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise OSError("SMTP down")
+
+
+def test_an_anonymous_compliment_is_on_the_clients_timeline_only(login, client_record, adviser):
+    """The named colleague can read the client's file: the timeline there must not say "U gaf
+    een compliment aan ..." at the minute the anonymous compliment arrived."""
+    compliment(client_record, adviser, anonymous=True)
+    said = f"U gaf een compliment aan {adviser.full_name}"
+    portal = login(client_record.user).get(reverse("portal:home"))
+    assert said in portal.text
+    client_file = login(adviser.user).get(reverse("clients:file", args=[client_record.pk]))
+    assert client_file.status_code == 200
+    assert said not in client_file.text and "Compliment" not in client_file.text

@@ -35,6 +35,8 @@ def _version(world, state):
     if state == "reader_review":
         return version
     actions.comment(version=version, text="Goed.", by_user=world["council_member"].user)
+    if state == "read":
+        return version
     actions.publish(version=version, by_user=editor)
     return version
 
@@ -72,7 +74,7 @@ MATRIX = matrix(
     post("letters:invite", expect(editor=200), args=_version_args("reader_review")),
     post("letters:comment", expect(council_member=200), args=_version_args("reader_review")),
     post("letters:send_back", expect(editor=200), args=_version_args("reader_review")),
-    post("letters:publish", expect(editor=302), args=_version_args("reader_review")),
+    post("letters:publish", expect(editor=302), args=_version_args("read")),
     # Sending follows the client file: the contact person and the office manager; another
     # adviser first gives a reason (302); roles without the send permission never.
     get("letters:client_letters", CLIENT_FILE, args=client_pk),

@@ -124,6 +124,7 @@ def test_publish_below_b1_without_justification_is_refused_on_the_page(
     version = write(editor, body=hard)
     to_reader_review(version, editor=editor, jurist=jurist)
     actions.invite_readers(version=version, reader_ids=[reader.pk], by_user=editor.user)
+    actions.comment(version=version, text="Te moeilijk.", by_user=reader.user)
     response = login(editor.user).post(
         reverse("letters:publish", args=[version.pk]), {"justification": ""}
     )
@@ -278,9 +279,28 @@ def test_the_justification_for_publishing_below_b1_is_shown(login, editor, juris
     version = write(editor, body="Indien u de gegevens niet tijdig verstrekt, volgt een maatregel.")
     to_reader_review(version, editor=editor, jurist=jurist)
     actions.invite_readers(version=version, reader_ids=[reader.pk], by_user=editor.user)
+    actions.comment(version=version, text="Moeilijk, maar het moet.", by_user=reader.user)
     actions.publish(
         version=version, by_user=editor.user, justification="De wet schrijft deze zin voor."
     )
     page = login(jurist.user).get(reverse("letters:version", args=[version.pk]))
     assert "Gepubliceerd zonder B1, omdat" in page.text
     assert "De wet schrijft deze zin voor." in page.text
+
+
+def test_publishing_before_any_reader_answered_asks_for_a_reason(login, editor, jurist, reader):
+    version = write(editor)
+    to_reader_review(version, editor=editor, jurist=jurist)
+    actions.invite_readers(version=version, reader_ids=[reader.pk], by_user=editor.user)
+    web = login(editor.user)
+    url = reverse("letters:publish", args=[version.pk])
+    refused = web.post(url, {"skip_reason": ""})
+    assert refused.status_code == 200
+    assert "Nog geen meelezer heeft gereageerd. Wacht op een reactie" in refused.text
+    version.template.refresh_from_db()
+    assert version.template.published_version is None
+    reason = "Spoedwijziging van de wet; de raad leest de volgende versie."
+    assert web.post(url, {"skip_reason": reason}).status_code == 302
+    page = web.get(reverse("letters:version", args=[version.pk]))
+    assert "Gepubliceerd zonder reactie van een meelezer, omdat" in page.text
+    assert reason in page.text

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from maatwerk.audit.models import AuditEntry
 from maatwerk.core.tests import factories
 from maatwerk.letters import actions
 from maatwerk.letters.models import ReviewStep, State
@@ -147,6 +148,38 @@ def test_publishing_needs_an_invited_reader(editor, jurist, draft):
         actions.publish(version=draft, by_user=editor.user)
 
 
+def test_an_invitation_alone_is_no_reading(editor, jurist, reader, draft):
+    to_reader_review(draft, editor=editor, jurist=jurist)
+    actions.invite_readers(version=draft, reader_ids=[reader.pk], by_user=editor.user)
+    with pytest.raises(ValidationError) as caught:
+        actions.publish(version=draft, by_user=editor.user, skip_reason="Geen tijd.")
+    assert "Nog geen meelezer heeft gereageerd" in caught.value.message_dict["skip_reason"][0]
+    assert state_of(draft) == State.READER_REVIEW
+    assert not AuditEntry.objects.filter(action="letters.published").exists()
+
+
+def test_a_reader_verdict_opens_publishing(editor, jurist, reader, draft):
+    to_reader_review(draft, editor=editor, jurist=jurist)
+    actions.invite_readers(version=draft, reader_ids=[reader.pk], by_user=editor.user)
+    actions.comment(version=draft, text="Helder en vriendelijk.", by_user=reader.user)
+    step = actions.publish(version=draft, by_user=editor.user)
+    assert state_of(draft) == State.PUBLISHED
+    assert step.comment == ""
+    entry = AuditEntry.objects.get(action="letters.published")
+    assert entry.reason == "" and entry.data["readers_skipped"] is False
+
+
+def test_publishing_without_a_verdict_keeps_and_audits_the_reason(editor, jurist, reader, draft):
+    to_reader_review(draft, editor=editor, jurist=jurist)
+    actions.invite_readers(version=draft, reader_ids=[reader.pk], by_user=editor.user)
+    reason = "De raad vergadert pas over twee maanden; de wet gaat morgen in."
+    step = actions.publish(version=draft, by_user=editor.user, skip_reason=f"  {reason} ")
+    assert state_of(draft) == State.PUBLISHED
+    assert step.comment == reason
+    entry = AuditEntry.objects.get(action="letters.published")
+    assert entry.reason == reason and entry.data["readers_skipped"] is True
+
+
 def test_below_b1_needs_a_written_justification(editor, jurist, reader):
     hard = (
         "Indien u niet tijdig de door ons verzochte gegevens verstrekt, zijn wij genoodzaakt "
@@ -157,6 +190,7 @@ def test_below_b1_needs_a_written_justification(editor, jurist, reader):
     assert version.meets_b1 is False
     to_reader_review(version, editor=editor, jurist=jurist)
     actions.invite_readers(version=version, reader_ids=[reader.pk], by_user=editor.user)
+    actions.comment(version=version, text="Te moeilijk.", by_user=reader.user)
     with pytest.raises(ValidationError) as caught:
         actions.publish(version=version, by_user=editor.user, justification="Moet.")
     assert "justification" in caught.value.message_dict

@@ -162,10 +162,15 @@ def test_inactive_staff_token_is_refused(call, thread, adviser):
 
 
 def test_unknown_ids_are_404(call, adviser):
-    token = token_for(adviser.user)
-    assert call("get", "/api/berichten/threads/999999", token=token).status_code == 404
-    assert call("get", f"/api/berichten/threads/{2**64}", token=token).status_code == 404
-    assert call("get", "/api/berichten/clients/999999/threads", token=token).status_code == 404
+    # With a reason: without one, an unknown id asks for it like a colleague's thread (ADR 0030).
+    token, reason = token_for(adviser.user), "?reason=Collega+is+ziek+vandaag"
+    for path in (
+        "/api/berichten/threads/999999",
+        f"/api/berichten/threads/{2**64}",
+        "/api/berichten/clients/999999/threads",
+    ):
+        assert call("get", path + reason, token=token).status_code == 404, path
+        assert call("get", path, token=token).json()["code"] == "reason_required", path
 
 
 def test_staff_of_another_office_without_reason_is_403(call, thread):

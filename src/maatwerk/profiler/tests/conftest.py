@@ -12,4 +12,10 @@ def linear_model():
 
 @pytest.fixture(scope="session")
 def tree_model():
-    return service.fit(interaction_frame(), id_column="id", label_column="y", sensitive=["group"])
+    return service.fit(
+        interaction_frame(),
+        id_column="id",
+        label_column="y",
+        sensitive=["group"],
+        invite_at_or_below=0.5,
+    )

@@ -55,4 +55,5 @@ def fit_linear(frame=None):
         label_column="found_work",
         exclude=["spell_weeks"],
         sensitive=["sex"],
+        invite_at_or_below=0.5,
     )

@@ -47,11 +47,13 @@ def test_someone_elses_client_needs_a_reason(call, other_adviser, client_record)
     assert response.json()["access_reason"] == REASON
 
 
-def test_other_office_without_reason_permission_is_403(call, client_record):  # noqa: F811
+def test_other_office_without_reason_permission_is_404(call, client_record):  # noqa: F811
+    # No reason would open this file: it answers like an unknown id (ADR 0030).
     outsider = staff_with_only("access.use_api", "serviceplan.decide_plan")
-    response = call("get", url(client_record), token=token_for(outsider.user))
-    assert response.status_code == 403
-    assert response.json()["code"] == "forbidden"
+    token = token_for(outsider.user)
+    response = call("get", url(client_record), token=token)
+    assert response.status_code == 404
+    assert response.json() == call("get", "/api/plannen/999999", token=token).json()
 
 
 def test_without_plan_permission_is_403(call, client_record):  # noqa: F811
@@ -62,14 +64,17 @@ def test_without_plan_permission_is_403(call, client_record):  # noqa: F811
 
 @pytest.mark.parametrize("path", ["/api/plannen/999999", "/api/plannen/99999999999999999999"])
 def test_unknown_client_is_404(call, adviser, path):  # noqa: F811
-    assert call("get", path, token=token_for(adviser.user)).status_code == 404
+    # With a reason: without one, an unknown id asks for it like a colleague's client (ADR 0030).
+    token = token_for(adviser.user)
+    assert call("get", path, token=token, data={"reason": REASON}).status_code == 404
+    assert call("get", path, token=token).json()["code"] == "reason_required"
 
 
 def test_practice_account_does_not_exist_for_the_api(call, adviser):  # noqa: F811
     from maatwerk.portal.actions import open_practice_account
 
     practice = open_practice_account(staff=adviser)
-    response = call("get", url(practice), token=token_for(adviser.user))
+    response = call("get", url(practice), token=token_for(adviser.user), data={"reason": REASON})
     assert response.status_code == 404
 
 

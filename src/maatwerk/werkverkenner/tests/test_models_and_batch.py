@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
+from django.test import override_settings
 from django.urls import reverse
 
 from maatwerk.audit.models import AuditEntry
@@ -183,3 +184,13 @@ def test_train_command_from_csv(tmp_path):
     version = ModelVersion.objects.get(name="Uit CSV")
     assert version.is_active and "AUC" in output.getvalue()
     assert not set(synthetic.SENSITIVE) & set(version.feature_names)
+
+
+@override_settings(WERKVERKENNER_THRESHOLD=0.3)
+def test_the_fairness_report_audits_the_configured_threshold():
+    from maatwerk.profiler import service
+    from maatwerk.werkverkenner.demo_model import fit_demo
+
+    model = fit_demo(rows=600, seed=3)
+    assert model.card["invite_at_or_below"] == 0.3
+    assert "Uitgenodigd = kans 30% of lager." in service.card_markdown(model)

@@ -3,8 +3,8 @@
 Exit codes: 0 meets B1, 1 does not meet B1, 2 the file is missing or unreadable.
 FILE may be `-` for standard input; `--format json` prints `Report.as_dict()`.
 
-maatwerk plain-language pages — the same check on every client-facing template (see
-`maatwerk.plain_language.pages`); exit code 1 when one of them does not meet B1.
+maatwerk plain-language pages — the same check on every client-facing template and every client
+text built in code (see `maatwerk.plain_language.pages`); exit code 1 when one does not meet B1.
 """
 
 import bisect
@@ -19,7 +19,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from maatwerk.plain_language import check
-from maatwerk.plain_language.pages import client_facing_templates, template_source, template_text
+from maatwerk.plain_language.pages import (
+    client_facing_templates,
+    code_texts,
+    template_source,
+    template_text,
+)
 
 MAX_BYTES = 1_000_000  # a text this size is not a client letter; refuse rather than hang
 
@@ -54,8 +59,12 @@ class Command(BaseCommand):
 
     def _pages(self):
         failing = 0
-        for name in client_facing_templates():
-            report = check(template_text(template_source(name) or ""))
+        texts = {
+            name: template_text(template_source(name) or "") for name in client_facing_templates()
+        }
+        texts |= code_texts()
+        for name, text in texts.items():
+            report = check(text)
             if report.words == 0:
                 continue
             verdict = _("voldoet") if report.meets_b1 else _("voldoet niet")

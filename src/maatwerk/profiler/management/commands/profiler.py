@@ -23,6 +23,14 @@ class Command(BaseCommand):
         fit.add_argument("--sensitive", nargs="+", action="extend", default=[], metavar="COL")
         fit.add_argument("--seed", type=int, default=0)
         fit.add_argument("--notes", default="", help="Opmerking op de modelkaart.")
+        fit.add_argument(
+            "--invite-at-or-below",
+            type=float,
+            default=0.5,
+            metavar="KANS",
+            help="Drempel voor het eerlijkheidsrapport: uitnodigen bij deze kans of lager "
+            "(standaard 0.5; gebruik dezelfde drempel als de Werkverkenner).",
+        )
         fit.add_argument("--out", required=True, metavar="MODEL_DIR")
         score = sub.add_parser("score", help="Scoor alle rijen van een CSV.")
         score.add_argument("--model", required=True, metavar="MODEL_DIR")
@@ -55,6 +63,7 @@ class Command(BaseCommand):
             seed=options["seed"],
             source={"file": path.name, "sha256": storage.sha256_file(path)},
             notes=options["notes"],
+            invite_at_or_below=options["invite_at_or_below"],
         )
         target = service.save(model, options["out"])
         m = model.card["metrics"]

@@ -131,6 +131,16 @@
     }, delay);
   }
 
+  // The moment the interview was saved here, so one recorded before the session closed is still
+  // accepted when the tablet comes back online shortly after (docs/adr/0027).
+  function payload(item) {
+    var body = { key: item.key, answers: item.answers };
+    if (item.savedAt) {
+      body.answered_at = new Date(item.savedAt).toISOString();
+    }
+    return body;
+  }
+
   function send(item) {
     return fetch(syncUrl, {
       method: "POST",
@@ -142,7 +152,7 @@
         "X-CSRFToken": csrfToken,
         "X-Requested-With": "fetch",
       },
-      body: JSON.stringify({ key: item.key, answers: item.answers }),
+      body: JSON.stringify(payload(item)),
     }).then(function (response) {
       return response.json().catch(function () {
         return {};

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from maatwerk.werkverkenner import actions, model_store
+from maatwerk.werkverkenner.conf import app_settings
 from maatwerk.werkverkenner.models import BatchRun, ModelVersion
 
 
@@ -68,6 +69,7 @@ class Command(BaseCommand):
                 sensitive=sensitive,
                 source={"file": path.name},
                 notes="getraind op verzonnen (synthetische) gegevens" if synthetic else "",
+                invite_at_or_below=app_settings.WERKVERKENNER_THRESHOLD,
             )
         except (service.ModelError, ValueError, KeyError) as error:
             raise CommandError(f"Trainen lukt niet: {error}") from error
