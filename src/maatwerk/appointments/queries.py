@@ -194,3 +194,10 @@ def calls_due(staff: StaffMember, day: date) -> list[CallItem]:
             )
         )
     return items
+
+
+def open_work(client: Client):
+    """Open-work source (``core.open_work``): the client's booked appointments to come."""
+    from maatwerk.core.open_work import OpenWork
+
+    return [OpenWork(_("Afspraken"), upcoming_for_client(client).count())]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from maatwerk.access.rules import advisers_for, advisers_of_office
+from maatwerk.access.rules import advisers_for, advisers_of_office, can_reassign, require
 from maatwerk.audit import actions as audit
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
@@ -180,13 +180,33 @@ def register_client(
     return client
 
 
+OTHER_OFFICE = gettext_lazy("Kies een adviseur die werkt op de vestiging van de cliënt.")
+OUT_OF_SERVICE_CHOSEN = gettext_lazy(
+    "%(name)s is niet meer in dienst. Kies een adviseur die in dienst is."
+)
+NO_REASON = gettext_lazy("Geef een reden voor de overdracht.")
+NO_CLIENTS = gettext_lazy("Kies minstens één cliënt.")
+
+
+def _new_contact_problem(client: Client, new_staff: StaffMember | None) -> str:
+    """Why ``new_staff`` cannot become the client's contact person, or "" when they can."""
+    if new_staff is None:
+        return str(OTHER_OFFICE)
+    if advisers_for(client).filter(pk=new_staff.pk).exists():
+        return ""
+    out_of_service = not StaffMember.objects.active().filter(pk=new_staff.pk).exists()
+    if out_of_service and new_staff.offices.filter(pk=client.office_id).exists():
+        return str(OUT_OF_SERVICE_CHOSEN % {"name": new_staff.full_name})
+    return str(OTHER_OFFICE)
+
+
 def reassign_contact_person(
     *, client: Client, new_staff: StaffMember, by_user, reason: str
 ) -> ContactAssignment:
     """Hand a client over to another adviser. The old assignment is closed, never removed."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Geef een reden voor de overdracht.")})
+        raise ValidationError({"reason": NO_REASON})
     by_staff = by_user.staff_member
     with transaction.atomic():
         client = Client.objects.select_for_update().get(pk=client.pk)
@@ -200,10 +220,9 @@ def reassign_contact_person(
             raise ValidationError(
                 {"new_staff": _("Deze adviseur is al de vaste contactpersoon van de cliënt.")}
             )
-        if not advisers_for(client).filter(pk=new_staff.pk).exists():
-            raise ValidationError(
-                {"new_staff": _("Kies een adviseur die werkt op de vestiging van de cliënt.")}
-            )
+        problem = _new_contact_problem(client, new_staff)
+        if problem:
+            raise ValidationError({"new_staff": problem})
         now = timezone.now()
         if current is not None:
             current.ended_at = now
@@ -235,6 +254,73 @@ def reassign_contact_person(
             data={"from_staff": current.staff_id if current else None, "to_staff": new_staff.pk},
         )
     return assignment
+
+
+def reassign_clients(
+    *, clients, new_staff: StaffMember | None, by_user, reason: str
+) -> list[ContactAssignment]:
+    """Give several clients one new contact person, with one reason: all of them or none.
+
+    Each client gets its own closed and new assignment, timeline event and audit row (through
+    ``reassign_contact_person``), all in one transaction. Every problem is found before anything
+    is written: no clients, no reason, a chosen adviser out of service or of another office."""
+    clients = list(clients)
+    errors: dict[str, list[ValidationError]] = {}
+    if not clients:
+        _add(errors, "clients", NO_CLIENTS, "no_clients")
+    if not (reason or "").strip():
+        _add(errors, "reason", NO_REASON, "no_reason")
+    for client in clients:
+        require(can_reassign, by_user, client)
+        problem = _new_contact_problem(client, new_staff)
+        if problem:
+            _add(errors, "new_staff", problem, "not_an_adviser")
+            break
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        return [
+            reassign_contact_person(
+                client=client, new_staff=new_staff, by_user=by_user, reason=reason
+            )
+            for client in clients
+        ]
+
+
+def end_contact_person_assignments(departure) -> int:
+    """A staff member left service or an office (``core.staff_departure`` hook): close their
+    active assignments for the clients concerned, so each client shows up on the office
+    manager's list of clients without a contact person. Runs in the departure's transaction."""
+    staff = departure.staff
+    assignments = ContactAssignment.objects.select_for_update().filter(
+        staff=staff, ended_at__isnull=True
+    )
+    if not departure.out_of_service:
+        assignments = assignments.filter(client__office__in=departure.offices)
+    by_staff = getattr(departure.by_user, "staff_member", None)
+    reason = _("Niet meer in dienst") if departure.out_of_service else _("Werkt niet meer hier")
+    now = timezone.now()
+    ended = 0
+    for assignment in assignments.select_related("client"):
+        assignment.ended_at = now
+        assignment.save(update_fields=["ended_at"])
+        record_event(
+            assignment.client,
+            "contact_person.ended",
+            _actor_for(by_staff),
+            {"staff_name": staff.full_name, "job_title": staff.job_title},
+            about=assignment,
+        )
+        audit.log(
+            "client.contact_person_ended",
+            user=departure.by_user,
+            client=assignment.client,
+            about=assignment,
+            reason=reason,
+            data={"from_staff": staff.pk},
+        )
+        ended += 1
+    return ended
 
 
 def record_file_view(*, user, client: Client, reason: str) -> None:

@@ -81,3 +81,46 @@ class NoteForm(forms.Form):
             "max_length": _("Een notitie is maximaal 2000 tekens."),
         },
     )
+
+
+class BulkReassignForm(forms.Form):
+    """The manager's list of clients without a contact person: tick clients, pick one adviser."""
+
+    clients = forms.ModelMultipleChoiceField(
+        label=_("Cliënten"),
+        queryset=None,
+        error_messages={
+            "required": _("Kies minstens één cliënt."),
+            "invalid_choice": _("Kies cliënten uit de lijst."),
+            "invalid_pk_value": _("Kies cliënten uit de lijst."),
+        },
+    )
+    new_staff = forms.ModelChoiceField(
+        label=_("Nieuwe adviseur"),
+        queryset=StaffMember.objects.none(),
+        error_messages={
+            "required": _("Kies een adviseur."),
+            "invalid_choice": _("Kies een adviseur uit de lijst."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=1000,
+        help_text=_("Staat bij elke gekozen cliënt in het dossier en in het auditlog."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Geef een reden voor de overdracht."),
+            "max_length": _("Gebruik maximaal 1000 tekens."),
+        },
+    )
+
+    def __init__(self, *args, clients, staff, advisers, **kwargs):
+        """``clients`` and ``staff``: what a posted id may be (the action says what is wrong
+        with a choice, such as an adviser out of service); ``advisers``: what the list offers."""
+        super().__init__(*args, **kwargs)
+        self.fields["clients"].queryset = clients
+        field = self.fields["new_staff"]
+        field.queryset = staff
+        field.widget.choices = [("", "---------")] + [
+            (adviser.pk, f"{adviser.full_name} ({adviser.job_title})") for adviser in advisers
+        ]

@@ -30,3 +30,45 @@ def search_clients(clients: QuerySet[Client], query: str) -> QuerySet[Client]:
 
 def assignment_history(client: Client) -> QuerySet[ContactAssignment]:
     return client.assignments.select_related("staff", "assigned_by").order_by("-started_at")
+
+
+def without_contact_person(offices) -> QuerySet[Client]:
+    """Real clients of ``offices`` who have no active contact person, longest waiting first
+    (by when their last contact person stopped; never assigned ones first of all)."""
+    from django.db.models import F, Max
+
+    return (
+        Client.objects.real()
+        .filter(office__in=offices)
+        .exclude(assignments__ended_at__isnull=True)
+        .select_related("office")
+        .annotate(contact_ended_at=Max("assignments__ended_at"))
+        .order_by(F("contact_ended_at").asc(nulls_first=True), *BY_NAME)
+    )
+
+
+def previous_contact_person(client: Client) -> ContactAssignment | None:
+    return client.assignments.select_related("staff").order_by("-started_at").first()
+
+
+def open_benefit_without_contact_person(today) -> QuerySet[Client]:
+    """For the nightly check: every real client whose benefit is still running (expected end
+    today or later) and who has no active contact person."""
+    return (
+        Client.objects.real()
+        .filter(benefit_expected_end__gte=today)
+        .exclude(assignments__ended_at__isnull=True)
+        .select_related("office")
+        .order_by("office__name", "pk")
+    )
+
+
+def advisers_of_offices(offices):
+    """The active advisers of any of ``offices``: who a manager can give clients to."""
+    from maatwerk.access.rules import advisers_of_office
+    from maatwerk.organisation.models import StaffMember
+
+    ids = {
+        pk for office in offices for pk in advisers_of_office(office).values_list("pk", flat=True)
+    }
+    return StaffMember.objects.filter(pk__in=ids).order_by("surname", "first_name")

@@ -28,3 +28,8 @@ register(
     _("Oefenaccount"),
     _("Dit oefenaccount is gestart. Het telt niet mee in cijfers en exports."),
 )
+register(
+    "contact_person.ended",
+    _("Vaste contactpersoon"),
+    _("{staff_name} is niet meer uw vaste contactpersoon. Wij kiezen een nieuwe adviseur voor u."),
+)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import staff
@@ -16,18 +17,36 @@ from maatwerk.access.rules import (
     may_give_reason,
     may_list_clients,
     require,
+    staff_of,
     visible_clients,
 )
+from maatwerk.core import open_work
 from maatwerk.core.forms import show_validation_error
+from maatwerk.organisation.models import StaffMember
 from maatwerk.timeline.queries import events_for_staff
 
-from . import access_grants, actions
+from . import access_grants, actions, queries
 from .file_access import open_client_file, page_ground
-from .forms import SORTS, AccessReasonForm, CaseloadFilterForm, NoteForm, ReassignForm
+from .forms import (
+    SORTS,
+    AccessReasonForm,
+    BulkReassignForm,
+    CaseloadFilterForm,
+    NoteForm,
+    ReassignForm,
+)
 from .models import Client
 from .queries import assignment_history, search_clients
 
 PAGE_SIZE = 25
+
+
+def _without_contact_count(user) -> int | None:
+    """For a manager: how many clients of their offices wait for a contact person."""
+    manager = staff_of(user)
+    if manager is None or not user.has_perm("access.reassign_client"):
+        return None
+    return queries.without_contact_person(manager.offices.all()).count()
 
 
 @staff()
@@ -57,6 +76,7 @@ def caseload(request):
         "scope": scope,
         "query": query,
         "query_string": kept.urlencode(),
+        "without_contact": _without_contact_count(request.user),
     }
     # A history restore wants the whole page; only a live search gets the results fragment.
     partial = (
@@ -150,3 +170,54 @@ def add_note(request, pk: int):
     else:
         messages.error(request, " ".join(form.errors["text"]))
     return redirect("clients:file", pk=client.pk)
+
+
+@staff("access.reassign_client")
+@require_http_methods(["GET", "POST"])
+def without_contact_person(request):
+    """The office manager's list: clients whose contact person left, with their open work, to
+    reassign one by one (the reassign page) or several at once (this form)."""
+    manager = staff_of(request.user)
+    offices = list(manager.offices.all())
+    waiting = queries.without_contact_person(offices)
+    advisers = list(queries.advisers_of_offices(offices))
+    form = BulkReassignForm(
+        request.POST or None,
+        clients=Client.objects.real().filter(office__in=offices),
+        staff=StaffMember.objects.filter(offices__in=offices).distinct(),
+        advisers=advisers,
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["clients"]
+        try:
+            actions.reassign_clients(
+                clients=chosen,
+                new_staff=form.cleaned_data["new_staff"],
+                by_user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            show_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(name)s is nu de vaste contactpersoon van %(count)d cliënt.",
+                    "%(name)s is nu de vaste contactpersoon van %(count)d cliënten.",
+                    len(chosen),
+                )
+                % {"name": form.cleaned_data["new_staff"].full_name, "count": len(chosen)},
+            )
+            return redirect("clients:without_contact_person")
+    chosen_ids = {str(value) for value in form["clients"].value() or []}
+    rows = [
+        {
+            "client": client,
+            "previous": queries.previous_contact_person(client),
+            "open_work": open_work.open_work_for(client),
+            "chosen": str(client.pk) in chosen_ids,
+        }
+        for client in waiting
+    ]
+    context = {"form": form, "rows": rows, "advisers": advisers, "offices": offices}
+    return render(request, "clients/without_contact_person.html", context)

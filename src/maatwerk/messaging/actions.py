@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -193,6 +194,10 @@ def _record_assignment(thread, kind, staff, by_staff, reason, now) -> ThreadAssi
     )
     thread.assigned_to = staff
     thread.save(update_fields=["assigned_to"])
+    # Tasks left behind by a staff member who left go to whoever has the thread now.
+    FollowUp.objects.filter(thread=thread, staff__isnull=True, done_at__isnull=True).update(
+        staff=staff
+    )
     data = {"subject": thread.subject, "staff_name": staff.full_name, "job_title": staff.job_title}
     if kind == ThreadAssignment.Kind.HANDED_OVER:
         event_kind = "messaging.handed_over"
@@ -404,3 +409,44 @@ def record_thread_view(*, user, thread: Thread, reason: str) -> None:
     audit.log(
         "messaging.thread_viewed", user=user, client=thread.client, about=thread, reason=reason
     )
+
+
+def return_work_to_office(departure) -> None:
+    """A staff member left service or an office (``core.staff_departure`` hook): their open
+    follow-ups and the threads they hold that still need work (the client waits for a reply, or
+    a follow-up is open) go back to the office's unassigned queue, in the departure's
+    transaction. A follow-up on a thread a colleague holds goes to that colleague."""
+    staff = departure.staff
+    follow_ups = FollowUp.objects.select_for_update(of=("self",)).filter(
+        staff=staff, done_at__isnull=True
+    )
+    threads = Thread.objects.select_for_update().filter(assigned_to=staff)
+    if not departure.out_of_service:
+        follow_ups = follow_ups.filter(client__office__in=departure.offices)
+        threads = threads.filter(client__office__in=departure.offices)
+    with_open_tasks = set(follow_ups.values_list("thread_id", flat=True))
+    threads = threads.filter(Q(reply_due__isnull=False) | Q(pk__in=with_open_tasks))
+    by_staff = getattr(departure.by_user, "staff_member", None)
+    actor = Actor.of_staff(by_staff) if by_staff is not None else Actor.system()
+    for thread in threads.select_related("client"):
+        thread.assigned_to = None
+        thread.save(update_fields=["assigned_to"])
+        record_event(
+            thread.client,
+            "messaging.returned_to_office",
+            actor,
+            {"subject": thread.subject, "staff_name": staff.full_name},
+            about=thread,
+        )
+        audit.log(
+            "messaging.returned_to_office",
+            user=departure.by_user,
+            client=thread.client,
+            about=thread,
+            data={"from_staff": staff.pk},
+        )
+    for follow_up in follow_ups.select_related("thread__assigned_to"):
+        holder = follow_up.thread.assigned_to
+        in_service = holder is not None and holder.pk != staff.pk and holder.is_active
+        follow_up.staff = holder if in_service else None
+        follow_up.save(update_fields=["staff"])

@@ -7,12 +7,14 @@ class MessagingConfig(AppConfig):
     verbose_name = _("Berichten")
 
     def ready(self):
-        from maatwerk.core import call_list, navigation
+        from maatwerk.core import call_list, navigation, open_work, staff_departure
 
-        from . import queries, timeline_kinds  # noqa: F401  (registers the timeline kinds)
+        from . import actions, queries, timeline_kinds  # noqa: F401  (registers the timeline kinds)
 
         navigation.register("client", _("Berichten"), "messaging:client_inbox", order=20)
         navigation.register(
             "staff", _("Inbox"), "messaging:inbox", permission="messaging.answer_messages", order=20
         )
         call_list.register_source(queries.calls_due)
+        open_work.registry.register("messaging", queries.open_work)
+        staff_departure.registry.register("messaging", actions.return_work_to_office)

@@ -197,8 +197,15 @@ class FollowUp(models.Model):
     thread = models.ForeignKey(Thread, models.PROTECT, related_name="follow_ups")
     message = models.OneToOneField(Message, models.PROTECT, related_name="follow_up")
     client = models.ForeignKey(Client, models.PROTECT, related_name="+")
+    # Empty when the staff member left: the task waits with its thread in the office's
+    # unassigned queue, and whoever takes the thread gets it (ADR 0032).
     staff = models.ForeignKey(
-        StaffMember, models.PROTECT, related_name="message_follow_ups", verbose_name=_("voor")
+        StaffMember,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="message_follow_ups",
+        verbose_name=_("voor"),
     )
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     due = models.DateField(_("uiterlijk"))

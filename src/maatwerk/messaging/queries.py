@@ -118,3 +118,20 @@ def calls_due(staff: StaffMember, day: date) -> list[CallItem]:
         )
         for follow_up in follow_ups
     ]
+
+
+def open_work(client: Client):
+    """Open-work source (``core.open_work``): threads that wait for a staff reply and open
+    follow-ups (calls, letters) for the client."""
+    from maatwerk.core.open_work import OpenWork
+
+    return [
+        OpenWork(
+            _("Berichten die wachten op antwoord"),
+            Thread.objects.filter(client=client, reply_due__isnull=False).count(),
+        ),
+        OpenWork(
+            _("Vervolgtaken (bellen, brief)"),
+            FollowUp.objects.filter(client=client, done_at__isnull=True).count(),
+        ),
+    ]

@@ -38,3 +38,9 @@ register(
     _("Vervolgtaak ({task}) over het antwoord op '{subject}' is gedaan."),
     visible_to_client=False,
 )
+register(
+    "messaging.returned_to_office",
+    _("Bericht terug naar de vestiging"),
+    _("'{subject}' staat weer bij de vestiging om op te pakken: {staff_name} is niet beschikbaar."),
+    visible_to_client=False,
+)

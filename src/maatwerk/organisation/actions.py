@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from maatwerk.audit import actions as audit
+from maatwerk.core import staff_departure
 
 from .models import Office, StaffMember
 
@@ -48,5 +49,54 @@ def create_staff_member(
             user=by_user,
             about=staff,
             data={"roles": sorted(r.name for r in roles), "offices": [o.pk for o in offices]},
+        )
+    return staff
+
+
+def deactivate_staff(*, staff: StaffMember, by_user=None) -> StaffMember:
+    """Take a staff member out of service ('in dienst' off). Allowed for the last adviser of an
+    office too: the work they leave (clients, follow-ups, threads) is handed back to the office
+    by the apps that hold it (``core.staff_departure``), in this same transaction."""
+    with transaction.atomic():
+        staff = StaffMember.objects.select_for_update().get(pk=staff.pk)
+        was_active = staff.is_active
+        if was_active:
+            staff.is_active = False
+            staff.save(update_fields=["is_active"])
+        offices = tuple(staff.offices.all())
+        staff_departure.run(
+            staff_departure.Departure(
+                staff=staff, offices=offices, by_user=by_user, out_of_service=True
+            )
+        )
+        audit.log(
+            "staff.deactivated",
+            user=by_user,
+            about=staff,
+            data={"offices": [o.pk for o in offices], "was_active": was_active},
+        )
+    return staff
+
+
+def leave_offices(*, staff: StaffMember, offices, by_user=None) -> StaffMember:
+    """A staff member stops working at ``offices``: their work for clients of those offices is
+    handed back to each office (``core.staff_departure``), in one transaction with the audit
+    row. Offices they already left are fine: the admin removes them from the form first."""
+    offices = tuple(offices)
+    if not offices:
+        return staff
+    with transaction.atomic():
+        staff = StaffMember.objects.select_for_update().get(pk=staff.pk)
+        staff.offices.remove(*offices)
+        staff_departure.run(
+            staff_departure.Departure(
+                staff=staff, offices=offices, by_user=by_user, out_of_service=False
+            )
+        )
+        audit.log(
+            "staff.left_offices",
+            user=by_user,
+            about=staff,
+            data={"offices": sorted(o.pk for o in offices)},
         )
     return staff

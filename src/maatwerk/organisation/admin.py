@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from maatwerk.audit.admin_base import AuditedAdmin
 from maatwerk.core.validators import single_line
 
+from . import actions
 from .models import Office, OpeningHours, Organisation, Region, Role, StaffMember
 
 
@@ -55,6 +56,27 @@ class StaffMemberAdmin(AuditedAdmin):
         if db_field.name in self.single_line_fields:
             field.validators.append(single_line)
         return field
+
+    def save_model(self, request, obj, form, change):
+        # Out of service, or off an office, goes through the actions: they hand the work the
+        # staff member leaves back to the office (ADR 0032). The form saves the other fields.
+        request.staff_leaves_service = (
+            change and "is_active" in form.changed_data and (not obj.is_active)
+        )
+        if request.staff_leaves_service:
+            obj.is_active = True
+        request.staff_offices_before = set(obj.offices.all()) if change else set()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        staff = form.instance
+        if getattr(request, "staff_leaves_service", False):
+            actions.deactivate_staff(staff=staff, by_user=request.user)
+            staff.refresh_from_db(fields=["is_active"])
+        elif change:
+            left = getattr(request, "staff_offices_before", set()) - set(staff.offices.all())
+            actions.leave_offices(staff=staff, offices=left, by_user=request.user)
 
     def has_delete_permission(self, request, obj=None):
         # Staff are never deleted: their names stay on the timeline. Set 'in dienst' off instead.

@@ -18,8 +18,15 @@ def current_client(request) -> Client | None:
 
 
 def current_contact_person(client: Client):
+    """The client's contact person, only while in service: an adviser who left is never shown,
+    even for the moment before their assignment is closed (ADR 0032)."""
     assignment = (
-        ContactAssignment.objects.filter(client=client, ended_at__isnull=True)
+        ContactAssignment.objects.filter(
+            client=client,
+            ended_at__isnull=True,
+            staff__is_active=True,
+            staff__user__is_active=True,
+        )
         .select_related("staff")
         .first()
     )

@@ -182,3 +182,25 @@ def calls_for_conversations(staff, day: date):
             url=reverse("serviceplan:plan", args=[conversation.client_id]),
             source="serviceplan",
         )
+
+
+def open_work(client: Client):
+    """Open-work source (``core.open_work``): the services in the client's plan, open
+    requests and planned conversations, for the manager's list of clients without a contact
+    person."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from maatwerk.core.open_work import OpenWork
+
+    url = reverse("serviceplan:plan", args=[client.pk])
+    plan = current_plan(client)
+    return [
+        OpenWork(_("Onderdelen van het plan"), len(plan.items.all()) if plan else 0, url),
+        OpenWork(_("Open aanvragen"), open_requests(client).count(), url),
+        OpenWork(
+            _("Geplande gesprekken"),
+            conversations(client).filter(status=Conversation.Status.PLANNED).count(),
+            url,
+        ),
+    ]
