@@ -33,17 +33,13 @@ def assignment_history(client: Client) -> QuerySet[ContactAssignment]:
 
 
 def without_contact_person(offices) -> QuerySet[Client]:
-    """Real clients of ``offices`` who have no active contact person, longest waiting first
-    (by when their last contact person stopped; never assigned ones first of all)."""
-    from django.db.models import F, Max
-
+    """Real clients of ``offices`` who have no active contact person, by name."""
     return (
         Client.objects.real()
         .filter(office__in=offices)
         .exclude(assignments__ended_at__isnull=True)
         .select_related("office")
-        .annotate(contact_ended_at=Max("assignments__ended_at"))
-        .order_by(F("contact_ended_at").asc(nulls_first=True), *BY_NAME)
+        .order_by(*BY_NAME)
     )
 
 

@@ -219,5 +219,7 @@ def without_contact_person(request):
         }
         for client in waiting
     ]
+    # Longest waiting first; a client who never had a contact person before all of them.
+    rows.sort(key=lambda row: (True, row["previous"].ended_at) if row["previous"] else (False, 0))
     context = {"form": form, "rows": rows, "advisers": advisers, "offices": offices}
     return render(request, "clients/without_contact_person.html", context)
