@@ -17,7 +17,7 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Afspraken")
 
     def ready(self):
-        from maatwerk.core import call_list, navigation
+        from maatwerk.core import call_list, navigation, preference_clashes
 
         from . import builtin, queries, timeline_kinds  # noqa: F401  (register plugin, kinds)
 
@@ -26,6 +26,7 @@ class AppointmentsConfig(AppConfig):
             "staff", _("Agenda"), "appointments:agenda", permission="appointments.view_agenda"
         )
         call_list.register_source(queries.calls_due)
+        preference_clashes.register_source(queries.clashing_appointments)
         post_migrate.connect(
             ensure_types, sender=self, dispatch_uid="maatwerk-appointments-default-types"
         )

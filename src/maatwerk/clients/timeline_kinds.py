@@ -28,3 +28,8 @@ register(
     _("Oefenaccount"),
     _("Dit oefenaccount is gestart. Het telt niet mee in cijfers en exports."),
 )
+register(
+    "contact_preferences.changed",
+    _("Contactvoorkeuren"),
+    _("De contactvoorkeuren zijn aangepast: {summary}."),
+)

@@ -18,12 +18,20 @@ from maatwerk.access.rules import (
     require,
     visible_clients,
 )
+from maatwerk.core import preference_clashes
 from maatwerk.core.forms import show_validation_error
 from maatwerk.timeline.queries import events_for_staff
 
 from . import access_grants, actions
 from .file_access import open_client_file, page_ground
-from .forms import SORTS, AccessReasonForm, CaseloadFilterForm, NoteForm, ReassignForm
+from .forms import (
+    SORTS,
+    AccessReasonForm,
+    CaseloadFilterForm,
+    NoteForm,
+    ReassignForm,
+    StaffContactPreferenceForm,
+)
 from .models import Client
 from .queries import assignment_history, search_clients
 
@@ -86,6 +94,7 @@ def client_file(request, pk: int):
         "access_reason": reason,
         "can_reassign": can_reassign(request.user, client),
         "note_form": NoteForm(),
+        "preference_clashes": preference_clashes.clashes_for(client),
     }
     return render(request, "clients/client_file.html", context)
 
@@ -150,3 +159,27 @@ def add_note(request, pk: int):
     else:
         messages.error(request, " ".join(form.errors["text"]))
     return redirect("clients:file", pk=client.pk)
+
+
+@staff()
+@require_http_methods(["GET", "POST"])
+def edit_preferences(request, pk: int):
+    """An adviser changes the client's contact preferences with them: a reason, audited."""
+    client, redirect_to = open_client_file(
+        request, pk, Client.objects.select_related("office", "preference")
+    )
+    if redirect_to:
+        return redirect_to
+    preference = getattr(client, "preference", None)
+    form = StaffContactPreferenceForm(
+        request.POST or None, initial=StaffContactPreferenceForm.initial_for(preference)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.change_contact_preferences(client=client, by_user=request.user, **form.values())
+        except ValidationError as error:
+            form.add_action_error(error)
+        else:
+            messages.success(request, _("De contactvoorkeuren zijn opgeslagen."))
+            return redirect("clients:file", pk=client.pk)
+    return render(request, "clients/preferences.html", {"client": client, "form": form})
