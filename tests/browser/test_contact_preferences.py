@@ -51,3 +51,30 @@ def test_client_changes_their_window_and_the_offered_times_follow(visit, office,
     visit.check()
 
     assert _first_offered_time(visit) == "13:00"
+
+
+def test_adviser_changes_preferences_with_the_client_and_sees_what_no_longer_fits(
+    visit, office, adviser
+):
+    from maatwerk.appointments.tests.helpers import at, book, workday
+
+    available(adviser, office)
+    client = client_with_windows(
+        adviser, [{"weekday": None, "starts": dt.time(10), "ends": dt.time(17)}]
+    )
+    book(client, office, at(workday(3), 10))
+    page = visit.page
+    visit.login(adviser.user.username)
+    visit.goto(f"/werk/clienten/{client.pk}/")
+    page.get_by_role("link", name="Contactvoorkeuren aanpassen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Contactvoorkeuren van")
+    visit.check()
+    page.locator("#id_window_0_starts").fill("13:00")
+    page.get_by_role("button", name="Voorkeuren opslaan").click()
+    expect(page.get_by_text("Schrijf waarom je de voorkeuren aanpast.").first).to_be_visible()
+    visit.check()
+    page.get_by_label("Waarom pas je de voorkeuren aan?").fill("Samen aan de balie besproken")
+    page.get_by_role("button", name="Voorkeuren opslaan").click()
+    expect(page.get_by_text("De contactvoorkeuren zijn opgeslagen.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Afspraken die niet meer passen")).to_be_visible()
+    visit.check()

@@ -210,3 +210,42 @@ def test_booked_appointments_that_no_longer_fit_are_listed_for_the_adviser(
     assert "Afspraken die niet meer passen" in text
     assert reverse("appointments:staff_detail", args=[appointment.pk]) in text
     assert "buiten de tijden die de cliënt past" in text
+
+
+def _to_13(client):
+    change_contact_preferences(
+        client=client,
+        by_user=client.user,
+        channel="portal",
+        language_level="B1",
+        windows=[WINDOW_13],
+    )
+
+
+def test_reminders_follow_the_new_window(adviser, office, client_at_10):
+    from maatwerk.appointments.preferences import ClientWishes
+    from maatwerk.appointments.reminders import reminder_due_at
+    from maatwerk.appointments.tasks import due_reminders
+    from maatwerk.appointments.tests.helpers import at, available, book, workday
+
+    available(adviser, office)
+    appointment = book(client_at_10, office, at(workday(3), 15))
+    before = reminder_due_at(appointment.starts_at, ClientWishes.of(client_at_10))
+    assert before.hour == 10 and appointment.pk in due_reminders(now=before)
+    _to_13(client_at_10)
+    assert appointment.pk not in due_reminders(now=before)
+    assert appointment.pk in due_reminders(now=before.replace(hour=13))
+
+
+def test_the_call_list_follows_the_new_window(adviser, client_at_10):
+    from maatwerk.appointments.tests.helpers import workday
+    from maatwerk.serviceplan import actions as plan_actions
+    from maatwerk.serviceplan import call_list
+    from maatwerk.serviceplan.models import ServiceType
+
+    talk = ServiceType.objects.get(code="persoonlijk-gesprek")
+    plan_actions.decide_plan(client=client_at_10, services=[talk], user=adviser.user)
+    day = workday(1)
+    assert [c.at for c in call_list.build(adviser, day).calls] == [dt.time(10)]
+    _to_13(client_at_10)
+    assert [c.at for c in call_list.build(adviser, day).calls] == [dt.time(13)]
