@@ -69,3 +69,20 @@ def test_client_sees_plan_and_asks_for_a_service(visit, client_record, adviser):
     expect(page.get_by_text("Uw vraag is verstuurd.")).to_be_visible()
     expect(page.get_by_text("Netwerktraining (gevraagd op")).to_be_visible()
     visit.check()
+
+
+def test_adviser_confirms_the_conversation_that_is_due(visit, client_record, adviser):
+    talk = ServiceType.objects.get(code="persoonlijk-gesprek")
+    actions.decide_plan(client=client_record, services=[talk], user=adviser.user)
+
+    visit.login(adviser.user.username)
+    page = visit.page
+    visit.goto(f"/werk/plan/{client_record.pk}/")
+    held = page.get_by_role("button", name="Gesprek gehouden")
+    expect(held).to_have_count(1)  # only the conversation that is due
+    visit.check()
+    page.get_by_label("Ik heb dit gesprek met de cliënt gehouden").check()
+    held.click()
+    expect(page.get_by_text("Het gesprek is vastgelegd.")).to_be_visible()
+    expect(page.get_by_text("Gehouden op").first).to_be_visible()
+    visit.check()

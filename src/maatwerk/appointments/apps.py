@@ -17,7 +17,7 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Afspraken")
 
     def ready(self):
-        from maatwerk.core import call_list, navigation, open_work
+        from maatwerk.core import call_list, navigation, open_work, preference_clashes
 
         from . import builtin, queries, timeline_kinds  # noqa: F401  (register plugin, kinds)
 
@@ -27,6 +27,7 @@ class AppointmentsConfig(AppConfig):
         )
         call_list.register_source(queries.calls_due)
         open_work.registry.register("appointments", queries.open_work)
+        preference_clashes.register_source(queries.clashing_appointments)
         post_migrate.connect(
             ensure_types, sender=self, dispatch_uid="maatwerk-appointments-default-types"
         )

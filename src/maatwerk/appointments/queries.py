@@ -201,3 +201,35 @@ def open_work(client: Client):
     from maatwerk.core.open_work import OpenWork
 
     return [OpenWork(_("Afspraken"), upcoming_for_client(client).count())]
+
+
+def clashing_appointments(client: Client):
+    """Preference-clash source (core.preference_clashes): the client's booked appointments
+    still to come that no longer suit their contact preferences, with why, for the adviser."""
+    from maatwerk.core.preference_clashes import Clash
+
+    from .values import when_text
+
+    fresh = Client.objects.filter(pk=client.pk).select_related("preference").first()
+    if fresh is None:
+        return []
+    wishes = preferences.ClientWishes.of(fresh)
+    found = []
+    for appointment in upcoming_for_client(fresh):
+        reasons = preferences.clashes(
+            wishes,
+            appointment.type,
+            rules.agenda_of(appointment.office),
+            appointment.starts_at,
+            appointment.ends_at,
+            zone(),
+        )
+        if reasons:
+            found.append(
+                Clash(
+                    description=f"{appointment.type.name}, {when_text(appointment.starts_at)}",
+                    reasons=tuple(reasons),
+                    url=reverse("appointments:staff_detail", args=[appointment.pk]),
+                )
+            )
+    return found

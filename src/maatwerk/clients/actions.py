@@ -349,3 +349,176 @@ def add_note(*, client: Client, by_user, text: str):
         )
         audit.log("client.note_added", user=by_user, client=client, about=event)
     return event
+
+
+# --- contact preferences the client (or their adviser with them) changes ----------------------
+
+UNKNOWN_CHANNEL = gettext_lazy("Kies een manier van contact uit de lijst.")
+UNKNOWN_LEVEL = gettext_lazy("Kies een taalniveau uit de lijst.")
+NO_PHONE = gettext_lazy(
+    "Wij hebben geen telefoonnummer van u. Kies een andere manier, of geef uw nummer door aan "
+    "uw adviseur."
+)
+NO_ADDRESS = gettext_lazy(
+    "Wij hebben geen adres van u. Kies een andere manier, of geef uw adres door aan uw adviseur."
+)
+NO_EMAIL = gettext_lazy(
+    "Wij hebben geen e-mailadres van u. Kies een andere manier, of geef uw e-mailadres door aan "
+    "uw adviseur."
+)
+NO_DIGITAL = gettext_lazy(
+    "U gebruikt geen computer of telefoon met internet. Kies telefoon of brief per post."
+)
+REASON_NEEDED = gettext_lazy("Schrijf waarom je de voorkeuren aanpast.")
+TOO_LONG = gettext_lazy("Gebruik maximaal 1000 tekens.")
+WINDOW_TIMES = gettext_lazy("Vul een begintijd en een eindtijd in.")
+WINDOW_DAY = gettext_lazy("Kies een dag uit de lijst.")
+
+
+def _channel_errors(client: Client, channel: str) -> str | None:
+    Channel = ContactPreference.Channel
+    if channel not in Channel.values:
+        return UNKNOWN_CHANNEL
+    if channel in (Channel.PHONE, Channel.VIDEO) and not client.phone.strip():
+        return NO_PHONE
+    if channel == Channel.LETTER and not (
+        client.street.strip() and client.postal_code.strip() and client.city.strip()
+    ):
+        return NO_ADDRESS
+    if channel == Channel.EMAIL and not client.email.strip():
+        return NO_EMAIL
+    if channel in (Channel.PORTAL, Channel.EMAIL, Channel.VIDEO) and not (
+        client.uses_digital_channels
+    ):
+        return NO_DIGITAL
+    return None
+
+
+def _preference_windows(windows, errors: dict) -> list[ContactWindow]:
+    """Windows from dicts (weekday or None, starts, ends); errors under ``windows.N.field``."""
+    from maatwerk.organisation.models import Weekday
+
+    rows = []
+    for n, window in enumerate(windows):
+        weekday, starts, ends = window.get("weekday"), window.get("starts"), window.get("ends")
+        if weekday is not None and weekday not in Weekday.values:
+            _add(errors, f"windows.{n}.weekday", WINDOW_DAY, "weekday")
+        elif starts is None or ends is None:
+            _add(errors, f"windows.{n}.{'ends' if starts else 'starts'}", WINDOW_TIMES, "times")
+        elif starts.tzinfo is not None or ends.tzinfo is not None:
+            _add(errors, f"windows.{n}.starts", NAIVE_TIME, "time_zone")
+        elif starts >= ends:
+            _add(errors, f"windows.{n}.ends", WINDOW_ORDER, "window_order")
+        else:
+            rows.append(ContactWindow(weekday=weekday, starts=starts, ends=ends))
+    return rows
+
+
+def describe_preference(preference: ContactPreference, windows) -> str:
+    """One plain Dutch line for the timeline: how and when the client wants contact."""
+    times = "; ".join(str(window) for window in windows) or _("geen vaste tijden")
+    parts = [
+        _("contact via %(channel)s") % {"channel": preference.get_channel_display()},
+        _("tijden: %(times)s") % {"times": times},
+        _("taalniveau %(level)s") % {"level": preference.language_level},
+    ]
+    if preference.accessibility_needs:
+        parts.append(_("toegankelijkheid: %(need)s") % {"need": preference.accessibility_needs})
+    return ", ".join(parts)
+
+
+def _snapshot(preference: ContactPreference | None, windows) -> dict:
+    if preference is None:
+        return {}
+    return {
+        "channel": preference.channel,
+        "language_level": preference.language_level,
+        "accessibility_needs": preference.accessibility_needs,
+        "notes": preference.notes,
+        "windows": sorted(
+            (w.weekday if w.weekday is not None else -1, f"{w.starts:%H:%M}", f"{w.ends:%H:%M}")
+            for w in windows
+        ),
+    }
+
+
+def change_contact_preferences(
+    *,
+    client: Client,
+    by_user,
+    channel: str,
+    language_level: str,
+    windows,
+    accessibility_needs: str = "",
+    notes: str = "",
+    reason: str = "",
+) -> ContactPreference:
+    """The client, or a staff member with the client, changes how and when the client wants
+    contact. The windows (dicts with weekday, starts, ends) replace the old ones.
+
+    A staff member gives a reason and the change is audited; the client (or the owner of a
+    practice account) needs none. All or nothing, with one timeline event; invalid input raises
+    ValidationError per field (``windows.0.ends`` for a window). An unchanged form writes
+    nothing and returns the stored preference."""
+    from maatwerk.access.rules import staff_of
+
+    by_staff = staff_of(by_user)
+    practice_owner = client.is_practice and by_staff is not None
+    practice_owner = practice_owner and client.practice_owner_id == by_staff.pk
+    as_staff = by_staff is not None and not practice_owner
+    reason = (reason or "").strip()
+    accessibility_needs = (accessibility_needs or "").strip()
+    notes = (notes or "").strip()
+    errors: dict[str, list[ValidationError]] = {}
+    channel_error = _channel_errors(client, channel)
+    if channel_error:
+        _add(errors, "channel", channel_error, "channel")
+    if language_level not in ContactPreference.LanguageLevel.values:
+        _add(errors, "language_level", UNKNOWN_LEVEL, "language_level")
+    if len(accessibility_needs) > 1000:
+        _add(errors, "accessibility_needs", TOO_LONG, "max_length")
+    if len(notes) > 1000:
+        _add(errors, "notes", TOO_LONG, "max_length")
+    if as_staff and not reason:
+        _add(errors, "reason", REASON_NEEDED, "reason")
+    elif len(reason) > 1000:
+        _add(errors, "reason", TOO_LONG, "max_length")
+    rows = _preference_windows(list(windows or []), errors)
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        client = Client.objects.select_for_update().get(pk=client.pk)
+        preference = ContactPreference.objects.filter(client=client).first()
+        before = _snapshot(preference, preference.windows.all() if preference else [])
+        if preference is None:
+            preference = ContactPreference(client=client)
+        preference.channel = channel
+        preference.language_level = language_level
+        preference.accessibility_needs = accessibility_needs
+        preference.notes = notes
+        if _snapshot(preference, rows) == before:
+            return preference
+        preference.save()
+        preference.windows.all().delete()
+        for row in rows:
+            row.preference = preference
+        ContactWindow.objects.bulk_create(rows)
+        actor = Actor.of_staff(by_staff) if as_staff else Actor.client()
+        record_event(
+            client,
+            "contact_preferences.changed",
+            actor,
+            {"summary": describe_preference(preference, rows)},
+            about=preference,
+        )
+        if as_staff:
+            audit.log(
+                "client.preferences_changed",
+                user=by_user,
+                client=client,
+                about=preference,
+                reason=reason,
+                data={"before": before, "after": _snapshot(preference, rows)},
+            )
+    return preference

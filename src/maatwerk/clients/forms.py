@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maatwerk.organisation.models import StaffMember
+from maatwerk.organisation.models import StaffMember, Weekday
 
+from .models import ContactPreference
 from .queries import BY_NAME, BY_NAME_DESCENDING
 
 SORTS = {
@@ -124,3 +125,167 @@ class BulkReassignForm(forms.Form):
         field.widget.choices = [("", "---------")] + [
             (adviser.pk, f"{adviser.full_name} ({adviser.job_title})") for adviser in advisers
         ]
+
+
+WINDOW_ROWS = 3
+TIME_FORMAT = "%H:%M"
+
+
+def _time_field(label):
+    return forms.TimeField(
+        label=label,
+        required=False,
+        input_formats=[TIME_FORMAT, "%H.%M", "%H:%M:%S"],
+        widget=forms.TimeInput(format=TIME_FORMAT, attrs={"type": "time"}),
+        error_messages={"invalid": _("Schrijf een tijd zoals 10:00.")},
+    )
+
+
+class ContactPreferenceForm(forms.Form):
+    """How and when the client wants contact. Used by the client in the portal and (with a
+    reason, ``StaffContactPreferenceForm``) by an adviser with the client."""
+
+    channel = forms.ChoiceField(
+        label=_("Hoe wilt u het liefst contact?"),
+        choices=ContactPreference.Channel.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies een manier van contact."),
+            "invalid_choice": _("Kies een manier van contact uit de lijst."),
+        },
+    )
+    language_level = forms.ChoiceField(
+        label=_("Hoe eenvoudig moeten onze teksten zijn?"),
+        choices=ContactPreference.LanguageLevel.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies een taalniveau."),
+            "invalid_choice": _("Kies een taalniveau uit de lijst."),
+        },
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Wat heeft u nodig om goed mee te doen?"),
+        help_text=_("Bijvoorbeeld: een ingang zonder trap, of een gesprek met een tolk."),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Gebruik maximaal 1000 tekens.")},
+    )
+    notes = forms.CharField(
+        label=_("Andere wensen"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Gebruik maximaal 1000 tekens.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        days = [("", _("Elke werkdag"))] + [(str(v), label) for v, label in Weekday.choices]
+        for n in range(WINDOW_ROWS):
+            self.fields[f"window_{n}_weekday"] = forms.TypedChoiceField(
+                label=_("Dag"),
+                choices=days,
+                required=False,
+                coerce=int,
+                empty_value=None,
+                error_messages={"invalid_choice": _("Kies een dag uit de lijst.")},
+            )
+            self.fields[f"window_{n}_starts"] = _time_field(_("Vanaf"))
+            self.fields[f"window_{n}_ends"] = _time_field(_("Tot"))
+
+    @classmethod
+    def initial_for(cls, preference: ContactPreference | None) -> dict:
+        if preference is None:
+            return {"channel": ContactPreference.Channel.PORTAL, "language_level": "B1"}
+        initial = {
+            "channel": preference.channel,
+            "language_level": preference.language_level,
+            "accessibility_needs": preference.accessibility_needs,
+            "notes": preference.notes,
+        }
+        for n, window in enumerate(list(preference.windows.all())[:WINDOW_ROWS]):
+            initial[f"window_{n}_weekday"] = "" if window.weekday is None else window.weekday
+            initial[f"window_{n}_starts"] = window.starts
+            initial[f"window_{n}_ends"] = window.ends
+        return initial
+
+    def window_rows(self):
+        """The bound fields per row, for the template."""
+        return [
+            (
+                n + 1,
+                self[f"window_{n}_weekday"],
+                self[f"window_{n}_starts"],
+                self[f"window_{n}_ends"],
+            )
+            for n in range(WINDOW_ROWS)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for n in range(WINDOW_ROWS):
+            starts, ends = data.get(f"window_{n}_starts"), data.get(f"window_{n}_ends")
+            if f"window_{n}_starts" in self.errors or f"window_{n}_ends" in self.errors:
+                continue
+            if starts is None and ends is not None:
+                self.add_error(f"window_{n}_starts", _("Vul ook een begintijd in."))
+            elif starts is not None and ends is None:
+                self.add_error(f"window_{n}_ends", _("Vul ook een eindtijd in."))
+            elif starts is not None and ends <= starts:
+                self.add_error(f"window_{n}_ends", _("De eindtijd moet na de begintijd liggen."))
+        return data
+
+    def windows(self) -> list[dict]:
+        data = self.cleaned_data
+        return [
+            {
+                "weekday": data.get(f"window_{n}_weekday"),
+                "starts": data[f"window_{n}_starts"],
+                "ends": data[f"window_{n}_ends"],
+            }
+            for n in range(WINDOW_ROWS)
+            if data.get(f"window_{n}_starts") is not None
+        ]
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "channel": data["channel"],
+            "language_level": data["language_level"],
+            "accessibility_needs": data["accessibility_needs"],
+            "notes": data["notes"],
+            "windows": self.windows(),
+        }
+
+    def add_action_error(self, error) -> None:
+        """An action's ValidationError on the fields: ``windows.0.ends`` is ``window_0_ends``."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for key, messages in error.message_dict.items():
+            field = key.replace("windows.", "window_").replace(".", "_")
+            self.add_error(field if field in self.fields else None, messages)
+
+
+class StaffContactPreferenceForm(ContactPreferenceForm):
+    reason = forms.CharField(
+        label=_("Waarom pas je de voorkeuren aan?"),
+        help_text=_("Bijvoorbeeld: samen met de cliënt aan de balie. De reden wordt vastgelegd."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Schrijf waarom je de voorkeuren aanpast."),
+            "max_length": _("Gebruik maximaal 1000 tekens."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].label = _("Voorkeurskanaal")
+        self.fields["language_level"].label = _("Taalniveau")
+        self.fields["accessibility_needs"].label = _("Toegankelijkheid")
+        self.fields["accessibility_needs"].help_text = ""
+
+    def values(self) -> dict:
+        return {**super().values(), "reason": self.cleaned_data["reason"]}

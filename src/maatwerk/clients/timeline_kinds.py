@@ -33,3 +33,10 @@ register(
     _("Vaste contactpersoon"),
     _("{staff_name} is niet meer uw vaste contactpersoon. Wij kiezen een nieuwe adviseur voor u."),
 )
+
+
+register(
+    "contact_preferences.changed",
+    _("Contactvoorkeuren"),
+    _("De contactvoorkeuren zijn aangepast: {summary}."),
+)

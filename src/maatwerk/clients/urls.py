@@ -14,4 +14,5 @@ urlpatterns = [
     path("clienten/<int:pk>/reden/", views.access_reason, name="access_reason"),
     path("clienten/<int:pk>/overdragen/", views.reassign, name="reassign"),
     path("clienten/<int:pk>/notitie/", views.add_note, name="add_note"),
+    path("clienten/<int:pk>/contactvoorkeuren/", views.edit_preferences, name="edit_preferences"),
 ]

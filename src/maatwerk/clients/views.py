@@ -20,7 +20,7 @@ from maatwerk.access.rules import (
     staff_of,
     visible_clients,
 )
-from maatwerk.core import open_work
+from maatwerk.core import open_work, preference_clashes
 from maatwerk.core.forms import show_validation_error
 from maatwerk.organisation.models import StaffMember
 from maatwerk.timeline.queries import events_for_staff
@@ -34,6 +34,7 @@ from .forms import (
     CaseloadFilterForm,
     NoteForm,
     ReassignForm,
+    StaffContactPreferenceForm,
 )
 from .models import Client
 from .queries import assignment_history, search_clients
@@ -106,6 +107,7 @@ def client_file(request, pk: int):
         "access_reason": reason,
         "can_reassign": can_reassign(request.user, client),
         "note_form": NoteForm(),
+        "preference_clashes": preference_clashes.clashes_for(client),
     }
     return render(request, "clients/client_file.html", context)
 
@@ -223,3 +225,27 @@ def without_contact_person(request):
     rows.sort(key=lambda row: (True, row["previous"].ended_at) if row["previous"] else (False, 0))
     context = {"form": form, "rows": rows, "advisers": advisers, "offices": offices}
     return render(request, "clients/without_contact_person.html", context)
+
+
+@staff()
+@require_http_methods(["GET", "POST"])
+def edit_preferences(request, pk: int):
+    """An adviser changes the client's contact preferences with them: a reason, audited."""
+    client, redirect_to = open_client_file(
+        request, pk, Client.objects.select_related("office", "preference")
+    )
+    if redirect_to:
+        return redirect_to
+    preference = getattr(client, "preference", None)
+    form = StaffContactPreferenceForm(
+        request.POST or None, initial=StaffContactPreferenceForm.initial_for(preference)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.change_contact_preferences(client=client, by_user=request.user, **form.values())
+        except ValidationError as error:
+            form.add_action_error(error)
+        else:
+            messages.success(request, _("De contactvoorkeuren zijn opgeslagen."))
+            return redirect("clients:file", pk=client.pk)
+    return render(request, "clients/preferences.html", {"client": client, "form": form})

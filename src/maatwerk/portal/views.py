@@ -1,9 +1,15 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
 from maatwerk.access.rules import staff_of
+from maatwerk.clients.actions import change_contact_preferences
+from maatwerk.clients.forms import ContactPreferenceForm
+from maatwerk.clients.models import ContactPreference
 from maatwerk.timeline.queries import events_for_client
 
 from .actions import open_practice_account
@@ -39,3 +45,25 @@ def practice_start(request):
 def practice_stop(request):
     request.session.pop(PRACTICE_SESSION_KEY, None)
     return redirect("core:home")
+
+
+@client_or_practice
+@require_http_methods(["GET", "POST"])
+def contact_preferences(request):
+    """The "Hoe wilt u contact?" page: the client changes their own contact preferences."""
+    client = current_client(request)
+    if client is None:
+        return redirect("core:home")
+    preference = ContactPreference.objects.filter(client=client).first()
+    form = ContactPreferenceForm(
+        request.POST or None, initial=ContactPreferenceForm.initial_for(preference)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            change_contact_preferences(client=client, by_user=request.user, **form.values())
+        except ValidationError as error:
+            form.add_action_error(error)
+        else:
+            messages.success(request, _("Uw wensen zijn opgeslagen. Wij houden er rekening mee."))
+            return redirect("portal:contact_preferences")
+    return render(request, "portal/contact_preferences.html", {"client": client, "form": form})

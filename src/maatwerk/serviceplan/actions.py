@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maatwerk.access.rules import require, staff_of
 from maatwerk.clients.models import Client
@@ -18,10 +19,14 @@ from maatwerk.timeline.actions import Actor, record_event
 from maatwerk.timeline.models import TimelineEvent
 
 from . import cycle, queries, rules
+from .conf import app_settings
 from .models import Conversation, Plan, PlanItem, PlanVersion, ServiceRequest, ServiceType
 from .proposal import Proposal
 
 MIN_REASON_LENGTH = 10
+NOT_YET_DUE = gettext_lazy(
+    "Dit gesprek is nog niet aan de beurt. Leg het gesprek vast dat nu aan de beurt is."
+)
 MAX_WHY_LENGTH = 500
 
 
@@ -281,6 +286,7 @@ def _replan_conversations(plan, client, version, chosen, today: date) -> None:
         today=today,
         rule=queries.cycle_rule(version.band),
         held=held,
+        country=app_settings.SERVICEPLAN_HOLIDAY_COUNTRY,
     )
     Conversation.objects.bulk_create(
         Conversation(plan=plan, client=client, planned_in=version, due_on=due) for due in dates
@@ -336,6 +342,8 @@ def request_service(
 def record_conversation_held(
     *, conversation: Conversation, user, held_on: date | None = None
 ) -> Conversation:
+    """The adviser held the conversation that is due (the first planned one, due or overdue on
+    ``held_on``); a later one cannot be recorded ahead of it."""
     staff = staff_of(user)
     if staff is None:
         raise ValidationError(_("Alleen een medewerker kan een gesprek vastleggen."))
@@ -351,6 +359,9 @@ def record_conversation_held(
         )
         if locked.status != Conversation.Status.PLANNED:
             raise ValidationError(_("Dit gesprek is al vastgelegd of vervallen."))
+        first = _planned(locked.client_id).order_by("due_on", "pk").first()
+        if first.pk != locked.pk or queries.state_of(locked, held_on) == "later":
+            raise ValidationError(NOT_YET_DUE)
         locked.status = Conversation.Status.HELD
         locked.held_on = held_on
         locked.held_by = staff
@@ -415,3 +426,25 @@ def _held_at_appointment(event: TimelineEvent, ref: str) -> None:
         {"due_on": conversation.due_on.strftime("%d-%m-%Y")},
         about=conversation,
     )
+
+
+# --- following the Werkverkenner ---------------------------------------------------------------
+
+# A new or corrected result, or the adviser's decision on it, can change the band the proposal
+# is made from.
+WERKVERKENNER_KINDS = {
+    "werkverkenner.submitted",
+    "werkverkenner.corrected",
+    "werkverkenner.invited",
+    "werkverkenner.not_invited",
+}
+
+
+def follow_werkverkenner(event: TimelineEvent) -> PlanVersion | None:
+    """A client with a plan gets a fresh proposal when the Werkverkenner outcome changes (none
+    when it would propose the same). Without a plan the plan page shows the live proposal."""
+    if event.kind not in WERKVERKENNER_KINDS:
+        return None
+    if not Plan.objects.filter(client_id=event.client_id).exists():
+        return None
+    return propose_plan(client=event.client)

@@ -7,6 +7,8 @@ Pure date arithmetic over a rule (``CycleRule``: data per Werkverkenner band), s
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from maatwerk.core import working_days
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -16,11 +18,10 @@ class Rule:
     end_margin_days: int = 14
 
 
-def working_day(day: date) -> date:
-    """The day itself, or the Monday after a weekend."""
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+def working_day(day: date, country: str = "NL") -> date:
+    """The day itself, or the first working day after it: weekends and the country's public
+    holidays skipped (``maatwerk.core.working_days``)."""
+    return working_days.next_working_day(day, country)
 
 
 def plan_cycle(
@@ -30,12 +31,14 @@ def plan_cycle(
     today: date,
     rule: Rule,
     held: list[date] | tuple = (),
+    country: str = "NL",
 ) -> list[date]:
     """Due dates of the conversations still to hold, from today on.
 
     Without earlier conversations the first is due ``first_within_days`` after the benefit start
     (today when that has passed). Follow-ups are spread evenly up to ``end_margin_days`` before
-    the expected end, at least ``min_gap_days`` apart, as many as fit. No end date, or an end
+    the expected end, at least ``min_gap_days`` apart, as many as fit, each on a working day
+    (no weekend or public holiday of ``country``). No end date, or an end
     that has passed: no follow-ups (only the first, if it was not held yet).
     """
     dates: list[date] = []
@@ -44,7 +47,7 @@ def plan_cycle(
         follow_ups = max(rule.follow_ups - (len(held) - 1), 0)
     else:
         anchor = max(start + timedelta(days=rule.first_within_days), today)
-        dates.append(working_day(anchor))
+        dates.append(working_day(anchor, country))
         follow_ups = rule.follow_ups
     if end is None or follow_ups == 0:
         return dates
@@ -60,7 +63,7 @@ def plan_cycle(
     previous = dates[-1] if dates else anchor
     for number in range(1, count + 1):
         due = anchor + timedelta(days=round(step * number))
-        due = working_day(max(due, previous + gap, today))
+        due = working_day(max(due, previous + gap, today), country)
         if due > end:
             break
         dates.append(due)

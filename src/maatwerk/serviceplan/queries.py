@@ -204,3 +204,45 @@ def open_work(client: Client):
             url,
         ),
     ]
+
+
+# The appointments app's events about a booked appointment (heard of through the timeline only).
+APPOINTMENT_EVENTS = ("appointment.booked", "appointment.moved")
+
+
+def booked_for(conversation: Conversation) -> str:
+    """When the appointment that fulfils this conversation is ("maandag 2 november 2026 om
+    10:00"), from its latest booked or moved event; empty when none is booked."""
+    from maatwerk.timeline.models import TimelineEvent
+
+    if not conversation.appointment_ref or conversation.status != Conversation.Status.PLANNED:
+        return ""
+    event = (
+        TimelineEvent.objects.filter(
+            client_id=conversation.client_id,
+            kind__in=APPOINTMENT_EVENTS,
+            object_id=conversation.appointment_ref,
+        )
+        .order_by("-occurred_at", "-pk")
+        .first()
+    )
+    return str(event.data.get("when", "")) if event is not None else ""
+
+
+def cycle_rows(client: Client, today: date) -> list[dict]:
+    """The plan page's cycle: each conversation with its state, the appointment booked for it,
+    and whether "Gesprek gehouden" is offered (only for the first planned one, when it is due)."""
+    rows, first_planned = [], True
+    for conversation in conversations(client):
+        state = state_of(conversation, today)
+        planned = conversation.status == Conversation.Status.PLANNED
+        rows.append(
+            {
+                "conversation": conversation,
+                "state": state,
+                "booked": booked_for(conversation),
+                "can_hold": planned and first_planned and state in ("due", "overdue"),
+            }
+        )
+        first_planned = first_planned and not planned
+    return rows

@@ -39,10 +39,7 @@ def booking_url(audience: str, client: Client) -> str | None:
 
 
 def _cycle(client: Client, today):
-    return [
-        {"conversation": c, "state": queries.state_of(c, today)}
-        for c in queries.conversations(client)
-    ]
+    return queries.cycle_rows(client, today)
 
 
 # --- the client ---------------------------------------------------------------------------------
@@ -80,6 +77,7 @@ def mine(request):
         "plan": plan_now,
         "next": upcoming,
         "next_state": queries.state_of(upcoming, today) if upcoming else None,
+        "next_booked": queries.booked_for(upcoming) if upcoming else "",
         "open_requests": queries.open_requests(client),
         "form": form,
         "booking_url": booking_url("client", client),
@@ -171,6 +169,9 @@ def conversation_held(request, pk: int, conversation_pk: int):
     if redirect_to:
         return redirect_to
     conversation = get_object_or_404(Conversation, pk=conversation_pk, client=client)
+    if request.POST.get("bevestigd") != "ja":
+        messages.error(request, _("Vink aan dat je het gesprek echt met de cliënt hebt gehouden."))
+        return redirect("serviceplan:plan", pk=client.pk)
     try:
         actions.record_conversation_held(conversation=conversation, user=request.user)
     except ValidationError as error:

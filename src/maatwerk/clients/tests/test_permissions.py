@@ -23,6 +23,7 @@ MATRIX = matrix(
     ),
     get("clients:reassign", expect(manager=200), args=client_pk),
     get("clients:without_contact_person", expect(manager=200)),
+    get("clients:edit_preferences", CLIENT_FILE, args=client_pk),
     post(
         "clients:add_note",
         expect(adviser=302, other_adviser=302, manager=302),
