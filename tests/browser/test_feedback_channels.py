@@ -72,3 +72,51 @@ def test_a_phone_complaint_gets_an_owner_and_an_answer_by_letter(
     visit.goto("/werk/reacties/vastleggen/?naam=Brouwer")
     expect(page.get_by_role("link", name="Henk Brouwer")).to_be_visible()
     visit.check()
+
+
+def test_after_contact_answers_given_by_phone(visit, client_record, adviser, manager):
+    from maatwerk.surveys import actions as surveys
+    from maatwerk.surveys.models import ContactQuestion
+    from maatwerk.timeline.actions import Actor, record_event
+    from maatwerk.timeline.kinds import register
+
+    register("test.browser_call", "Gesprek", "Gesprek gehad.")
+    researcher = factories.make_staff(
+        "Klantonderzoeker", offices=list(adviser.offices.all()), job_title="Klantonderzoeker"
+    )
+    survey = surveys.create_survey(
+        user=researcher.user, title="Hoe was uw gesprek?", kind="after_contact"
+    )
+    surveys.save_question(
+        survey=survey,
+        user=researcher.user,
+        page=survey.pages.get(),
+        kind="yes_no",
+        text="Was het gesprek duidelijk?",
+    )
+    surveys.publish(survey=survey, user=researcher.user)
+    surveys.create_rule(
+        user=researcher.user, event_kind="test.browser_call", survey=survey, expires_after_days=7
+    )
+    record_event(client_record, "test.browser_call", Actor.of_staff(adviser), {})
+    question = ContactQuestion.objects.get()
+
+    page = visit.page
+    visit.login(manager.user.username)
+    visit.goto(reverse("surveys:contact_phone_list", args=[client_record.pk]))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Vragen na contact telefonisch invullen"
+    )
+    visit.check()
+    page.get_by_role("link", name="Hoe was uw gesprek?").click()
+    visit.check()
+    page.get_by_role("button", name="Antwoorden opslaan").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    visit.check()
+    page.get_by_label("Ja").check()
+    page.get_by_role("button", name="Antwoorden opslaan").click()
+    expect(page.get_by_text("De antwoorden van de cliënt zijn opgeslagen.")).to_be_visible()
+    expect(page.get_by_text("Er staan geen vragen open voor deze cliënt.")).to_be_visible()
+    visit.check()
+    question.refresh_from_db()
+    assert question.response.entered_by == manager
