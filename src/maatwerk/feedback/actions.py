@@ -16,7 +16,7 @@ from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
 from . import queries, rules, tasks
-from .deadlines import answer_deadline
+from .deadlines import add_working_days, answer_deadline
 from .models import (
     COMPLIMENT_MAX,
     POINT_MAX,
@@ -151,8 +151,87 @@ def submit_feedback(
     """A client's feedback, complaint or suggestion. One that wants an answer gets its owner
     (see ``queries.default_owner``) and its deadline (see ``deadlines``) at once.
 
-    ``received_at`` is for input that arrived earlier on paper or by phone (and for demo data):
-    the deadline counts from that day. It cannot lie in the future."""
+    ``received_at`` is for input that arrived earlier (and for demo data): the deadline counts
+    from that day. It cannot lie in the future."""
+    return _submit(
+        client=client,
+        kind=kind,
+        text=text,
+        wants_answer=wants_answer,
+        token=token,
+        received_at=received_at,
+        empty=_("Schrijf uw reactie."),
+        too_long=_("Uw reactie is te lang. Gebruik maximaal %(max)s tekens."),
+    )
+
+
+STAFF_CHANNELS = [
+    FeedbackItem.Channel.PHONE,
+    FeedbackItem.Channel.LETTER,
+    FeedbackItem.Channel.EMAIL,
+    FeedbackItem.Channel.DESK,
+]
+NO_CHANNEL = _("Kies hoe de reactie binnenkwam: telefoon, brief, e-mail of balie.")
+PORTAL_BY_STAFF = _(
+    "Een reactie via het portaal geeft de cliënt zelf. Kies telefoon, brief, e-mail of balie."
+)
+OUT_OF_REACH = _(
+    "Je kunt alleen een reactie vastleggen voor een cliënt van jouw vestiging of caseload."
+)
+
+
+def record_for_client(
+    *,
+    client: Client,
+    by_user,
+    kind: str,
+    text: str,
+    received_via: str,
+    wants_answer: bool,
+    token,
+    received_at=None,
+) -> FeedbackItem:
+    """A staff member records, on the client's behalf, an input that came in by phone, by letter,
+    by e-mail or at the desk. It gets an owner and a deadline like any other (counted from the day
+    it came in); the client's timeline says how it came in, staff also see who typed it."""
+    staff = staff_of(by_user)
+    if staff is None or not rules.may_record_for(by_user, client):
+        raise ValidationError(OUT_OF_REACH)
+    if not received_via:
+        raise ValidationError({"received_via": NO_CHANNEL})
+    if received_via == FeedbackItem.Channel.PORTAL:
+        raise ValidationError({"received_via": PORTAL_BY_STAFF})
+    if received_via not in STAFF_CHANNELS:
+        raise ValidationError({"received_via": NO_CHANNEL})
+    return _submit(
+        client=client,
+        kind=kind,
+        text=text,
+        wants_answer=wants_answer,
+        token=token,
+        received_at=received_at,
+        received_via=received_via,
+        entered_by=staff,
+        by_user=by_user,
+        empty=_("Schrijf op wat de cliënt zei of schreef."),
+        too_long=_("De reactie is te lang. Gebruik maximaal %(max)s tekens."),
+    )
+
+
+def _submit(
+    *,
+    client,
+    kind,
+    text,
+    wants_answer,
+    token,
+    received_at,
+    empty,
+    too_long,
+    received_via=FeedbackItem.Channel.PORTAL,
+    entered_by=None,
+    by_user=None,
+) -> FeedbackItem:
     now = timezone.now()
     received_at = received_at or now
     if received_at > now:
@@ -164,19 +243,14 @@ def submit_feedback(
         return earlier
     if kind not in FeedbackItem.Kind.values:
         raise ValidationError({"kind": _("Kies wat voor reactie het is.")})
-    text = _text(
-        text,
-        "text",
-        empty=_("Schrijf uw reactie."),
-        limit=TEXT_MAX,
-        too_long=_("Uw reactie is te lang. Gebruik maximaal %(max)s tekens."),
-    )
+    text = _text(text, "text", empty=empty, limit=TEXT_MAX, too_long=too_long)
     owner = deadline = None
     if wants_answer:
         owner = queries.default_owner(client, kind)
         if owner is None:
             raise ValidationError(NOBODY)
         deadline = answer_deadline(kind, timezone.localdate(received_at))
+    kind_label = str(FeedbackItem.Kind(kind).label)
 
     def create():
         item = FeedbackItem.objects.create(
@@ -189,6 +263,8 @@ def submit_feedback(
             deadline=deadline,
             submission_token=token,
             submitted_at=received_at,
+            received_via=received_via,
+            entered_by=entered_by,
         )
         FeedbackHistory.objects.create(
             item=item,
@@ -197,15 +273,41 @@ def submit_feedback(
             owner=owner,
             deadline=deadline,
             at=received_at,
+            by_staff=entered_by,
         )
-        record_event(
-            client,
-            "feedback.submitted",
-            Actor.client(),
-            {"kind": str(FeedbackItem.Kind(kind).label)},
-            about=item,
-            occurred_at=received_at,
-        )
+        if entered_by is None:
+            record_event(
+                client,
+                "feedback.submitted",
+                Actor.client(),
+                {"kind": kind_label},
+                about=item,
+                occurred_at=received_at,
+            )
+        else:
+            how = str(FeedbackItem.Channel(received_via).label)
+            record_event(
+                client,
+                "feedback.received_via",
+                Actor.client(),
+                {"how": how, "kind": kind_label},
+                about=item,
+                occurred_at=received_at,
+            )
+            record_event(
+                client,
+                "feedback.entered_by_staff",
+                Actor.of_staff(entered_by),
+                {"staff_name": entered_by.full_name, "how": how, "kind": kind_label},
+                about=item,
+            )
+            audit.log(
+                "feedback.recorded_for_client",
+                user=by_user,
+                client=client,
+                about=item,
+                data={"received_via": received_via, "kind": kind},
+            )
         if owner is not None:
             record_event(
                 client,
@@ -289,6 +391,69 @@ def answer_feedback(*, item: FeedbackItem, by_user, text: str) -> FeedbackItem:
             Actor.of_staff(staff),
             _named(staff),
             about=item,
+        )
+        _send_answer(item, staff)
+    return item
+
+
+DELIVERY_WORKING_DAYS = 2
+
+
+def _send_answer(item: FeedbackItem, staff: StaffMember) -> None:
+    """The answer goes back by the client's channel (``queries.answer_channel``): the portal
+    shows it anyway; for a client without digital channels the owner gets a task to phone it
+    through (on their call list) or to send it by letter.
+
+    The one place where an answer is passed on: when the central notification service exists,
+    this function hands the answer to it instead."""
+    channel = queries.answer_channel(item.client)
+    item.answer_via = channel
+    fields = ["answer_via"]
+    if channel in (FeedbackItem.Channel.PHONE, FeedbackItem.Channel.LETTER):
+        item.delivery_due = add_working_days(timezone.localdate(), DELIVERY_WORKING_DAYS)
+        fields.append("delivery_due")
+        record_event(
+            item.client,
+            "feedback.answer_delivery_due",
+            Actor.system(),
+            {
+                "how": str(FeedbackItem.Channel(channel).label),
+                "staff_name": staff.full_name,
+                "due": _date_text(item.delivery_due),
+            },
+            about=item,
+        )
+    item.save(update_fields=fields)
+
+
+def mark_answer_delivered(*, item: FeedbackItem, by_user) -> FeedbackItem:
+    """The owner called the client or sent the letter with the answer."""
+    staff = staff_of(by_user)
+    with transaction.atomic():
+        item = _locked(item)
+        if staff is None or item.answered_by_id != staff.pk:
+            raise ValidationError(_("Alleen wie antwoordde, kan het antwoord doorgeven."))
+        if item.answer_via not in (FeedbackItem.Channel.PHONE, FeedbackItem.Channel.LETTER):
+            raise ValidationError(_("Dit antwoord hoeft niet gebeld of per brief te gaan."))
+        if item.delivered_at is not None:
+            raise ValidationError(_("Dit antwoord is al doorgegeven."))
+        item.delivered_at = timezone.now()
+        item.delivered_by = staff
+        item.save(update_fields=["delivered_at", "delivered_by"])
+        _history(item, "delivered", staff)
+        record_event(
+            item.client,
+            "feedback.answer_delivered",
+            Actor.of_staff(staff),
+            {"how": str(FeedbackItem.Channel(item.answer_via).label)},
+            about=item,
+        )
+        audit.log(
+            "feedback.answer_delivered",
+            user=by_user,
+            client=item.client,
+            about=item,
+            data={"answer_via": item.answer_via},
         )
     return item
 

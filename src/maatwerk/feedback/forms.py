@@ -91,6 +91,61 @@ class FeedbackForm(SubmitOnceForm):
     )
 
 
+class StaffFeedbackForm(SubmitOnceForm):
+    """A staff member records an input on the client's behalf."""
+
+    received_via = radio_choice(
+        _("Hoe kwam de reactie binnen?"),
+        [
+            (FeedbackItem.Channel.PHONE, _("Telefoon")),
+            (FeedbackItem.Channel.LETTER, _("Brief")),
+            (FeedbackItem.Channel.EMAIL, _("E-mail")),
+            (FeedbackItem.Channel.DESK, _("Balie")),
+        ],
+        _("Kies hoe de reactie binnenkwam: telefoon, brief, e-mail of balie."),
+    )
+    received_on = forms.DateField(
+        label=_("Ontvangen op"),
+        required=False,
+        help_text=_("Leeg: vandaag. De termijn voor het antwoord telt vanaf deze dag."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
+    kind = radio_choice(
+        _("Wat voor reactie is het?"),
+        [
+            (FeedbackItem.Kind.FEEDBACK, _("Feedback")),
+            (FeedbackItem.Kind.COMPLAINT, _("Klacht")),
+            (FeedbackItem.Kind.SUGGESTION, _("Suggestie")),
+        ],
+        _("Kies wat voor reactie het is."),
+    )
+    text = text_box(
+        _("Wat de cliënt zei of schreef"),
+        rows=6,
+        max_length=TEXT_MAX,
+        required=_("Schrijf op wat de cliënt zei of schreef."),
+        too_long=_("De reactie is te lang. Gebruik maximaal %(limit_value)s tekens."),
+    )
+    wants_answer = radio_choice(
+        _("Wil de cliënt een antwoord?"),
+        [("ja", _("Ja")), ("nee", _("Nee"))],
+        _("Kies of de cliënt een antwoord wil."),
+        field_class=forms.TypedChoiceField,
+        coerce=lambda value: value == "ja",
+    )
+
+
+class ClientSearchForm(forms.Form):
+    naam = forms.CharField(
+        label=_("Zoek de cliënt op naam"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        error_messages={"max_length": _("Gebruik maximaal %(limit_value)s tekens.")},
+    )
+
+
 class AnswerForm(forms.Form):
     answer = text_box(
         _("Je antwoord"),

@@ -52,12 +52,25 @@ class Compliment(models.Model):
 
 class FeedbackItem(models.Model):
     """Feedback, a complaint or a suggestion from a client. One that wants an answer has an
-    owner and an answer deadline; the answer is signed by name and job title."""
+    owner and an answer deadline; the answer is signed by name and job title.
+
+    ``received_via`` says how it came in: the client wrote it in the portal, or a staff member
+    (``entered_by``) recorded it on the client's behalf after a call, a letter, an e-mail or a
+    visit to the desk. ``answer_via`` is the channel the answer goes back by (the client's
+    channel, fixed when the answer is written); a phone call or a letter is a task for the
+    owner until ``delivered_at``."""
 
     class Kind(models.TextChoices):
         FEEDBACK = "feedback", _("feedback")
         COMPLAINT = "complaint", _("klacht")
         SUGGESTION = "suggestion", _("suggestie")
+
+    class Channel(models.TextChoices):
+        PORTAL = "portal", _("via het portaal")
+        PHONE = "phone", _("telefonisch")
+        LETTER = "letter", _("per brief")
+        EMAIL = "email", _("per e-mail")
+        DESK = "desk", _("aan de balie")
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("ontvangen")
@@ -94,6 +107,25 @@ class FeedbackItem(models.Model):
     # Snapshots: the signature stays as the client read it, also after a name or job change.
     answered_by_name = models.CharField(_("ondertekend door"), max_length=250, blank=True)
     answered_by_job_title = models.CharField(_("functie"), max_length=100, blank=True)
+    received_via = models.CharField(
+        _("binnengekomen"), max_length=10, choices=Channel.choices, default=Channel.PORTAL
+    )
+    entered_by = models.ForeignKey(
+        StaffMember,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
+    )
+    answer_via = models.CharField(
+        _("antwoord gaat"), max_length=10, choices=Channel.choices, blank=True
+    )
+    delivery_due = models.DateField(_("antwoord doorgeven uiterlijk"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("antwoord doorgegeven op"), null=True, blank=True)
+    delivered_by = models.ForeignKey(
+        StaffMember, models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("reactie van een cliënt")
@@ -135,6 +167,36 @@ class FeedbackItem(models.Model):
                 ),
                 name="feedback_answer_signed",
             ),
+            models.CheckConstraint(
+                condition=Q(received_via__in=["portal", "phone", "letter", "email", "desk"]),
+                name="feedback_received_via_valid",
+            ),
+            # The client writes in the portal themselves; every other way in was typed by staff.
+            models.CheckConstraint(
+                condition=Q(received_via="portal", entered_by__isnull=True)
+                | (~Q(received_via="portal") & Q(entered_by__isnull=False)),
+                name="feedback_entered_by_staff",
+            ),
+            models.CheckConstraint(
+                condition=Q(answer_via__in=["", "portal", "email", "phone", "letter"]),
+                name="feedback_answer_via_valid",
+            ),
+            # A call or a letter is a task until done; portal and e-mail need nobody.
+            models.CheckConstraint(
+                condition=(
+                    Q(answer_via__in=["phone", "letter"], delivery_due__isnull=False)
+                    & (
+                        Q(delivered_at__isnull=True, delivered_by__isnull=True)
+                        | Q(delivered_at__isnull=False, delivered_by__isnull=False)
+                    )
+                )
+                | (
+                    ~Q(answer_via__in=["phone", "letter"])
+                    & Q(delivery_due__isnull=True, delivered_at__isnull=True)
+                    & Q(delivered_by__isnull=True)
+                ),
+                name="feedback_answer_delivery",
+            ),
         ]
         permissions = [
             ("answer_feedback", "Reacties van cliënten behandelen en beantwoorden"),
@@ -165,6 +227,7 @@ class FeedbackHistory(AppendOnlyModel):
         ANSWERED = "answered", _("beantwoord")
         OWNER_CHANGED = "owner_changed", _("andere eigenaar")
         DEADLINE_CHANGED = "deadline_changed", _("andere datum")
+        DELIVERED = "delivered", _("antwoord doorgegeven")
 
     item = models.ForeignKey(FeedbackItem, models.PROTECT, related_name="history")
     at = models.DateTimeField(default=timezone.now)

@@ -25,6 +25,21 @@ def may_manage(user, item: FeedbackItem) -> bool:
     )
 
 
+def may_record_for(user, client: Client) -> bool:
+    """May this staff member record an input on the client's behalf (a call, a letter, an e-mail,
+    a visit to the desk)? Staff who answer feedback, for a client of an office where they work or
+    on their own caseload; a practice account only for its owner."""
+    staff = staff_of(user)
+    if staff is None or client is None or not user.has_perm("feedback.answer_feedback"):
+        return False
+    if client.is_practice:
+        return client.practice_owner_id == staff.pk
+    return (
+        staff.offices.filter(pk=client.office_id).exists()
+        or client.assignments.filter(staff=staff, ended_at__isnull=True).exists()
+    )
+
+
 def may_view_item(user, item: FeedbackItem) -> bool:
     staff = staff_of(user)
     return staff is not None and (item.owner_id == staff.pk or may_manage(user, item))

@@ -35,3 +35,28 @@ register(
     _("Nieuwe datum voor antwoord"),
     _("U krijgt uiterlijk {deadline} antwoord op uw reactie."),
 )
+# Input that a staff member recorded on the client's behalf: the client reads how it came in,
+# staff also read who typed it.
+register(
+    "feedback.received_via",
+    _("Reactie gegeven"),
+    _("U gaf ons {how} een reactie (soort: {kind})."),
+    visible_to_staff=False,
+)
+register(
+    "feedback.entered_by_staff",
+    _("Reactie vastgelegd namens de cliënt"),
+    _("{staff_name} legde een reactie vast die {how} binnenkwam (soort: {kind})."),
+    visible_to_client=False,
+)
+register(
+    "feedback.answer_delivery_due",
+    _("Antwoord doorgeven"),
+    _("Het antwoord gaat {how} naar de cliënt. {staff_name} doet dit uiterlijk {due}."),
+    visible_to_client=False,
+)
+register(
+    "feedback.answer_delivered",
+    _("Antwoord op uw reactie gekregen"),
+    _("U kreeg het antwoord op uw reactie {how}."),
+)

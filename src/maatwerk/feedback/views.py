@@ -2,6 +2,8 @@
 /werk/complimenten/, /werk/spiegelgesprekken/). A client only ever sees their own inputs;
 an item's page is for its owner and the managers of its office."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from maatwerk.access.decorators import client_or_practice, staff
 from maatwerk.access.rules import require, staff_of
+from maatwerk.clients.models import Client
 from maatwerk.core import disclosure
 from maatwerk.core.forms import show_validation_error
 from maatwerk.organisation.models import StaffMember
@@ -20,6 +23,7 @@ from maatwerk.portal.rules import portal_client
 from . import actions, queries, rules
 from .forms import (
     AnswerForm,
+    ClientSearchForm,
     ComplimentForm,
     DeadlineForm,
     FeedbackForm,
@@ -27,6 +31,7 @@ from .forms import (
     PointStatusForm,
     ReassignForm,
     SessionForm,
+    StaffFeedbackForm,
     StaffSearchForm,
 )
 from .models import FeedbackItem, ImprovementPoint
@@ -171,7 +176,75 @@ def staff_list(request):
     me = staff_of(request.user)
     today = timezone.localdate()
     page = _page(request, queries.owned_items(me))
-    return render(request, "feedback/staff_list.html", {"page": page, "today": today})
+    context = {"page": page, "today": today, "deliveries": queries.deliveries_due(me)}
+    return render(request, "feedback/staff_list.html", context)
+
+
+@staff(ANSWER)
+@require_GET
+def staff_record_choose(request):
+    """Find the client for whom an input came in by phone, letter, e-mail or at the desk."""
+    search = ClientSearchForm(request.GET or None)
+    found = []
+    if search.is_valid():
+        found = queries.clients_in_reach(request.user, search.cleaned_data["naam"])
+    context = {
+        "search": search,
+        "found": found,
+        "searched": search.is_valid() and bool(search.cleaned_data["naam"]),
+    }
+    return render(request, "feedback/staff_record_choose.html", context)
+
+
+def _received_at(day):
+    """The moment an input came in, from the day the staff member gave (today: now)."""
+    if day is None or day >= timezone.localdate():
+        return None
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
+
+
+@staff(ANSWER)
+@require_http_methods(["GET", "POST"])
+def staff_record(request, client_pk: int):
+    """Reactie vastleggen namens cliënt: an input by phone, letter, e-mail or at the desk."""
+    client = get_object_or_404(Client, pk=client_pk)
+    require(rules.may_record_for, request.user, client)
+    form = StaffFeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        day = data["received_on"]
+        try:
+            if day is not None and day > timezone.localdate():
+                raise ValidationError(
+                    {"received_on": _("Een reactie kan niet in de toekomst binnenkomen.")}
+                )
+            item = actions.record_for_client(
+                client=client,
+                by_user=request.user,
+                kind=data["kind"],
+                text=data["text"],
+                received_via=data["received_via"],
+                wants_answer=data["wants_answer"],
+                token=data["submission_token"],
+                received_at=_received_at(day),
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "received_at" in error.error_dict:
+                error = ValidationError({"received_on": error.error_dict["received_at"]})
+            show_validation_error(form, error)
+        else:
+            if item.owner_id is not None:
+                messages.success(
+                    request,
+                    _("De reactie is vastgelegd. %(name)s behandelt haar, uiterlijk %(date)s.")
+                    % {"name": item.owner.full_name, "date": f"{item.deadline:%d-%m-%Y}"},
+                )
+            else:
+                messages.success(request, _("De reactie is vastgelegd."))
+            if rules.may_view_item(request.user, item):
+                return redirect("feedback:staff_item", pk=item.pk)
+            return redirect("clients:file", pk=client.pk)
+    return render(request, "feedback/staff_record.html", {"form": form, "client": client})
 
 
 @staff(MANAGE)
@@ -220,6 +293,9 @@ def _item_page(request, item, *, answer_form=None, reassign_form=None, deadline_
         "history": item.history.select_related("owner", "by_staff"),
         "is_owner": is_owner,
         "may_manage": may_manage and open_for_changes and item.wants_answer,
+        "may_deliver": item.answered_by_id == me.pk
+        and item.answer_via in (FeedbackItem.Channel.PHONE, FeedbackItem.Channel.LETTER)
+        and item.delivered_at is None,
         "answer_form": answer_form or (AnswerForm() if is_owner and open_for_changes else None),
         "reassign_form": reassign_form or ReassignForm(owners=queries.owner_choices(item)),
         "deadline_form": deadline_form or DeadlineForm(initial={"deadline": item.deadline}),
@@ -306,6 +382,19 @@ def staff_deadline(request, pk: int):
         ),
         _("De nieuwe datum staat vast. De cliënt ziet hem."),
     )
+
+
+@staff()
+@require_POST
+def staff_delivered(request, pk: int):
+    item = _item_for_staff(request, pk)
+    try:
+        actions.mark_answer_delivered(item=item, by_user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Vastgelegd: de cliënt heeft het antwoord gekregen."))
+    return redirect("feedback:staff_item", pk=item.pk)
 
 
 # Staff: mirror conversations and dialogue sessions

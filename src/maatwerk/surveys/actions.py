@@ -658,11 +658,35 @@ def ask_after_contact(event) -> ContactQuestion | None:
 
 def answer_contact_question(*, question: ContactQuestion, client: Client, answers: dict):
     """Save the client's answers to a short question after a contact, once."""
+    return _answer_contact(question=question, client=client, answers=answers)
+
+
+def enter_contact_answers_by_phone(*, question: ContactQuestion, by_user, answers: dict):
+    """A staff member types in the answers the client gave by phone. They count like any
+    answer (they are the client's) and are marked as entered by staff in exports."""
+    from . import rules
+
+    staff = _staff(by_user)
+    if staff is None or not rules.may_enter_contact_answers(by_user, question):
+        raise ValidationError(
+            _(
+                "Je kunt deze antwoorden niet invoeren: de cliënt valt niet onder jou, of de "
+                "vragen gaan over jouw eigen contact."
+            )
+        )
+    return _answer_contact(
+        question=question, client=question.client, answers=answers, entered_by=staff
+    )
+
+
+def _answer_contact(*, question, client, answers, entered_by=None):
     with transaction.atomic():
         question = ContactQuestion.objects.select_for_update().get(pk=question.pk)
         if question.client_id != client.pk:
             raise ValidationError(_("Deze link klopt niet."))
         if question.answered_at is not None:
+            if entered_by is not None:
+                raise ValidationError(_("Deze vragen zijn al beantwoord."))
             return question.response
         if question.expires_at <= timezone.now():
             raise ValidationError(_("Deze vragen zijn verlopen."))
@@ -675,17 +699,36 @@ def answer_contact_question(*, question: ContactQuestion, client: Client, answer
             office=office,
             region_id=office.region_id if office else None,
             answers=answers,
+            entered_by=entered_by,
+            entered_via="phone" if entered_by is not None else "",
         )
         complete(response=response)
         question.answered_at = timezone.now()
         question.save(update_fields=["answered_at"])
-        record_event(
-            client,
-            "survey.contact_answered",
-            Actor.client(),
-            {"title": question.survey.title},
-            about=question,
-        )
+        if entered_by is None:
+            record_event(
+                client,
+                "survey.contact_answered",
+                Actor.client(),
+                {"title": question.survey.title},
+                about=question,
+            )
+        else:
+            record_event(
+                client,
+                "survey.contact_answered_by_phone",
+                Actor.of_staff(entered_by),
+                {"title": question.survey.title, "staff_name": entered_by.full_name},
+                about=question,
+            )
+            # The answers themselves stay out of the audit trail: who typed them in is enough.
+            log(
+                "surveys.contact_answers_entered",
+                user=entered_by.user,
+                client=client,
+                about=question,
+                data={"channel": "phone"},
+            )
     return response
 
 

@@ -56,7 +56,15 @@ def _columns(structure) -> list[tuple[str, Question, str | None]]:
     return columns
 
 
-FIXED = ["respondent", "soort", "ingevuld_op", "vestiging", "regio"]
+# ``ingevoerd_door_medewerker``: 1 when a staff member typed in the client's answers (by phone).
+FIXED = [
+    "respondent",
+    "soort",
+    "ingevuld_op",
+    "vestiging",
+    "regio",
+    "ingevoerd_door_medewerker",
+]
 
 
 def _completed(survey: Survey):
@@ -94,6 +102,7 @@ def rows(survey: Survey, link_key: str = ""):
             response.completed_at.date().isoformat(),
             response.office.name if office_named else "",
             response.region.name if region_named else "",
+            1 if response.entered_by_id else 0,
         ]
         for _name, question, option_code in columns:
             value = response.answers.get(question.code)
@@ -116,6 +125,15 @@ def codebook(survey: Survey):
     yield ["ingevuld_op", "", "Datum van invullen", "", "datum", "", ""]
     yield ["vestiging", "", "Vestiging (leeg bij te weinig reacties)", "", "tekst", "", ""]
     yield ["regio", "", "Regio (leeg bij te weinig reacties)", "", "tekst", "", ""]
+    yield [
+        "ingevoerd_door_medewerker",
+        "",
+        "1: een medewerker vulde de antwoorden van de cliënt telefonisch in",
+        "",
+        "getal",
+        "",
+        "",
+    ]
     for name, question, option_code in _columns(structure):
         base = [name, question.code, question.text, question.text_en, question.get_kind_display()]
         if option_code is not None:

@@ -275,6 +275,22 @@ class Response(models.Model):
     region = models.ForeignKey(Region, models.PROTECT, null=True, blank=True, related_name="+")
     # The panel's invitation token when the client came through one (passed on at completion).
     invitation_token = models.CharField(max_length=100, blank=True)
+    # Answers a staff member typed in for the client during a phone call: real client answers
+    # (counted like any other), marked in exports.
+    entered_by = models.ForeignKey(
+        StaffMember,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevoerd door"),
+    )
+    entered_via = models.CharField(
+        _("ingevoerd via"),
+        max_length=10,
+        blank=True,
+        choices=[("phone", _("telefoon"))],
+    )
     answers = models.JSONField(_("antwoorden"), default=dict, blank=True)
     page_reached = models.PositiveSmallIntegerField(_("volgende pagina"), default=0)
     started_at = models.DateTimeField(_("begonnen"), default=timezone.now)
@@ -291,6 +307,11 @@ class Response(models.Model):
                 fields=["survey", "client"],
                 condition=Q(client__isnull=False, contact_question__isnull=True),
                 name="surveys_one_response_per_client",
+            ),
+            models.CheckConstraint(
+                condition=Q(entered_by__isnull=True, entered_via="")
+                | Q(entered_by__isnull=False, entered_via="phone"),
+                name="surveys_response_entered_by_phone",
             ),
         ]
         indexes = [

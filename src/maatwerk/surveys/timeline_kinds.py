@@ -16,3 +16,9 @@ register(
     _("U heeft onze korte vragen '{title}' beantwoord. Dank u wel."),
     visible_to_staff=False,
 )
+register(
+    "survey.contact_answered_by_phone",
+    _("Vragen na contact telefonisch beantwoord"),
+    _("U gaf telefonisch antwoord op onze korte vragen '{title}'. {staff_name} schreef ze op."),
+    visible_to_staff=False,
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_build, views_interview, views_results
+from . import views, views_build, views_interview, views_phone, views_results
 
 app_name = "surveys"
 urlpatterns = [
@@ -43,6 +43,17 @@ urlpatterns = [
         "werk/onderzoek/na-contact/<int:rule_pk>/uitzetten/",
         views_build.rule_deactivate,
         name="rule_deactivate",
+    ),
+    # After-contact questions answered by phone, typed in by staff
+    path(
+        "werk/clienten/<int:client_pk>/vragen-na-contact/",
+        views_phone.contact_phone_list,
+        name="contact_phone_list",
+    ),
+    path(
+        "werk/vragen-na-contact/<int:question_pk>/telefonisch/",
+        views_phone.contact_phone,
+        name="contact_phone",
     ),
     path("werk/onderzoek/<int:pk>/resultaten/", views_results.results, name="results"),
     path("werk/onderzoek/<int:pk>/export/", views_results.export, name="export"),

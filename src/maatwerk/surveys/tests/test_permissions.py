@@ -38,6 +38,21 @@ def _rule(world):
     )
 
 
+def _contact_question(world):
+    """A short question after the adviser's contact with the world's client."""
+    from maatwerk.surveys.models import ContactQuestion
+    from maatwerk.timeline.actions import Actor, record_event
+
+    _rule(world)
+    record_event(
+        world["client"],
+        "letter.sent",
+        Actor.of_staff(world["adviser"]),
+        dict.fromkeys(["channel", "job_title", "staff_name", "subject"], "x"),
+    )
+    return ContactQuestion.objects.get(client=world["client"])
+
+
 def _url(name, build=lambda w: []):
     return lambda w: reverse(f"surveys:{name}", args=build(w))
 
@@ -100,6 +115,18 @@ MATRIX = {
         "post",
         _url("rule_deactivate", lambda w: [_rule(w).pk]),
         expect(researcher=302),
+    ),
+    # Answers given by phone, typed in by staff with the client's file open on a ground; never
+    # by the staff member the questions are about (here the adviser).
+    "surveys:contact_phone_list": (
+        "get",
+        _url("contact_phone_list", lambda w: [w["client"].pk]),
+        expect(adviser=200, manager=200),
+    ),
+    "surveys:contact_phone": (
+        "get",
+        _url("contact_phone", lambda w: [_contact_question(w).pk]),
+        expect(manager=200),
     ),
     "surveys:results": ("get", _published("results"), expect(**RESULTS)),
     "surveys:export": ("get", _published("export"), expect(researcher=200)),
