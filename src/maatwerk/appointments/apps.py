@@ -18,6 +18,7 @@ class AppointmentsConfig(AppConfig):
 
     def ready(self):
         from maatwerk.core import call_list, navigation
+        from maatwerk.notifications import kinds as notification_kinds
 
         from . import builtin, queries, timeline_kinds  # noqa: F401  (register plugin, kinds)
 
@@ -26,6 +27,16 @@ class AppointmentsConfig(AppConfig):
             "staff", _("Agenda"), "appointments:agenda", permission="appointments.view_agenda"
         )
         call_list.register_source(queries.calls_due)
+        # Every notice about an appointment may go by letter; as a letter may arrive too late,
+        # the adviser also calls a client who has a phone number.
+        notices = {
+            "booked": _("Afspraak gemaakt"),
+            "moved": _("Afspraak verzet"),
+            "cancelled": _("Afspraak geannuleerd"),
+            "reminder": _("Herinnering aan een afspraak"),
+        }
+        for what, label in notices.items():
+            notification_kinds.register(f"appointment.{what}", label, call_too=True)
         post_migrate.connect(
             ensure_types, sender=self, dispatch_uid="maatwerk-appointments-default-types"
         )

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.access.rules import staff_of
@@ -290,7 +290,40 @@ def answer_feedback(*, item: FeedbackItem, by_user, text: str) -> FeedbackItem:
             _named(staff),
             about=item,
         )
+        _notify_answer(item, staff)
     return item
+
+
+def _notify_answer(item: FeedbackItem, staff: StaffMember) -> None:
+    """The answer reaches the client by their channel: by post or phone the answer itself, by
+    e-mail only a notice to read it after logging in (e-mail is not safe for its content)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from maatwerk.notifications import actions as notifications
+
+    link = settings.SITE_URL.rstrip("/") + reverse("feedback:client_item", args=[item.pk])
+    with translation.override("nl"):
+        subject = str(_("Antwoord op uw reactie"))
+        greeting = str(_("Beste %(name)s,") % {"name": item.client.full_name})
+        signed = "\n".join([str(_("Met vriendelijke groet,")), staff.full_name, staff.job_title])
+        told = _("%(name)s (%(job_title)s) heeft uw reactie beantwoord.") % {
+            "name": staff.full_name,
+            "job_title": staff.job_title,
+        }
+        read = str(_("U leest het antwoord als u inlogt:"))
+    text = "\n\n".join([greeting, item.answer, signed])
+    email_text = "\n\n".join([greeting, f"{told} {read}\n{link}", signed])
+    notifications.notify(
+        client=item.client,
+        kind="feedback.answered",
+        subject=subject,
+        text=text,
+        email_text=email_text,
+        about=item,
+        dedupe_key=f"feedback.answered:{item.pk}",
+        actor=Actor.of_staff(staff),
+    )
 
 
 def _manager_only(item: FeedbackItem, by_user) -> StaffMember:

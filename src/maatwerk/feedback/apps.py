@@ -8,9 +8,11 @@ class FeedbackConfig(AppConfig):
 
     def ready(self):
         from maatwerk.core.navigation import register
+        from maatwerk.notifications import kinds as notification_kinds
 
         from . import timeline_kinds  # noqa: F401  (registers the timeline kinds)
 
+        notification_kinds.register("feedback.answered", _("Antwoord op uw reactie"))
         register("client", _("Reacties"), "feedback:client_overview", order=60)
         register("staff", _("Mijn complimenten"), "feedback:my_compliments", order=60)
         register(

@@ -8,6 +8,7 @@ class MessagingConfig(AppConfig):
 
     def ready(self):
         from maatwerk.core import call_list, navigation
+        from maatwerk.notifications import kinds as notification_kinds
 
         from . import queries, timeline_kinds  # noqa: F401  (registers the timeline kinds)
 
@@ -16,3 +17,7 @@ class MessagingConfig(AppConfig):
             "staff", _("Inbox"), "messaging:inbox", permission="messaging.answer_messages", order=20
         )
         call_list.register_source(queries.calls_due)
+        # A reply waiting: an e-mail notice, or a follow-up (call first) for the contact person.
+        notification_kinds.register(
+            "messaging.reply", _("Antwoord op uw bericht"), phone_first=True
+        )
