@@ -94,16 +94,15 @@ def notify(
     try:
         with transaction.atomic():
             notification.save()
-            record_event(
-                client,
-                "notification.created",
-                actor or Actor.system(),
-                {
+            if registered.adviser_task:
+                event, data = "notification.task_created", {"subject": notification.subject}
+            else:
+                event = "notification.created"
+                data = {
                     "subject": notification.subject,
                     "channel": _dutch(notification.get_channel_display()),
-                },
-                about=notification,
-            )
+                }
+            record_event(client, event, actor or Actor.system(), data, about=notification)
             if notification.channel == channels.EMAIL:
                 from .tasks import deliver_email
 
@@ -235,7 +234,7 @@ def send_welcome(client: Client, by_user=None) -> Notification:
     return notify(
         client=client,
         kind="client.welcome_task",
-        subject=_dutch(_("Welkom: nog geen welkomstbrief")),
+        subject=_dutch(_("Welkom heten: de welkomstbrief is nog niet gepubliceerd")),
         text=_dutch(
             _(
                 "Er is nog geen gepubliceerde welkomstbrief. Heet de cliënt welkom, vertel wie "

@@ -7,6 +7,13 @@ register(
     _("Bericht aan u"),
     _("Wij laten u dit weten per {channel}: {subject}."),
 )
+# A task for the adviser (the welcome when no welcome letter is published): staff only.
+register(
+    "notification.task_created",
+    _("Taak voor de adviseur"),
+    _("Taak voor de contactpersoon: {subject}."),
+    visible_to_client=False,
+)
 register(
     "notification.delivered",
     _("Bericht verstuurd"),

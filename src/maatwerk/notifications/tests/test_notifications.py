@@ -276,6 +276,8 @@ def test_without_a_published_welcome_letter_the_adviser_gets_a_task(adviser):
     client = client_for("digital with e-mail", adviser)
     task = Notification.objects.get(client=client)
     assert task.kind == "client.welcome_task" and task.channel == "phone"
+    event = TimelineEvent.objects.get(kind="notification.task_created", client=client)
+    assert not event.visible_to_client and "welkomstbrief" in event.summary
     assert reverse("notifications:staff_detail", args=[task.pk]) in [
         item.url for item in queries.calls_due(adviser, task.created_at.date())
     ]
