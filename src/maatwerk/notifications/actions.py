@@ -219,9 +219,10 @@ def send_welcome(client: Client, by_user=None) -> Notification:
     Without one, the adviser gets a phone task to welcome the client and send the letter later."""
     from maatwerk.letters import values
 
+    sender = getattr(by_user, "staff_member", None)
+    actor = Actor.of_staff(sender) if sender is not None else Actor.system()
     version = queries.published_welcome()
     if version is not None:
-        sender = getattr(by_user, "staff_member", None)
         _filled, subject, body = values.fill(version, client, sender)
         return notify(
             client=client,
@@ -230,6 +231,7 @@ def send_welcome(client: Client, by_user=None) -> Notification:
             text=body,
             about=version,
             dedupe_key=f"client.welcome:{client.pk}",
+            actor=actor,
         )
     return notify(
         client=client,
@@ -242,4 +244,5 @@ def send_welcome(client: Client, by_user=None) -> Notification:
             )
         ),
         dedupe_key=f"client.welcome:{client.pk}",
+        actor=actor,
     )
