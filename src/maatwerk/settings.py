@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "maatwerk.organisation",
     "maatwerk.clients",
     "maatwerk.timeline",
+    "maatwerk.notifications",
     "maatwerk.accounts",
     "maatwerk.portal",
     "maatwerk.api",

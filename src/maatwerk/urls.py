@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("maatwerk.appointments.urls")),
     path("", include("maatwerk.serviceplan.urls")),
     path("", include("maatwerk.letters.urls")),
+    path("", include("maatwerk.notifications.urls")),
     path("", include("maatwerk.surveys.urls")),
     path("", include("maatwerk.panel.urls")),
     path("", include("maatwerk.feedback.urls")),

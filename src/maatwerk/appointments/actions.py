@@ -6,7 +6,6 @@ Public for other apps (the service plan books conversations with these):
 with a Dutch message (``SlotTaken`` with ``alternatives`` when the time is gone).
 """
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -133,10 +132,11 @@ def _check_wishes(client, office, kind, starts_at, staff, override_reason) -> li
 
 
 def _send_on_commit(appointment: Appointment, what: str) -> None:
-    from .tasks import send_appointment_mail
+    """Tell the client through the notification service, in this transaction: e-mail (sent after
+    the commit), a letter for print or a phone task, whichever reaches them."""
+    from . import notices
 
-    pk = appointment.pk
-    transaction.on_commit(lambda: send_appointment_mail.enqueue(pk, what))
+    notices.notify(appointment, what)
 
 
 def _check_may_change(user, appointment: Appointment) -> StaffMember | None:
@@ -398,13 +398,14 @@ def remove_absence(*, absence: Absence, user) -> None:
 # --- reminders ----------------------------------------------------------------------------------
 
 
-def send_reminder(appointment_id: int, *, mail: Callable[[Appointment], None]) -> str:
+def send_reminder(appointment_id: int) -> str:
     """The day-before reminder of a booked appointment, once per start time.
 
-    The ``Reminder`` row (unique per appointment and start) is the record of what went out, so
-    it has no timeline event of its own. ``mail`` hands the e-mail over inside this transaction:
-    a failed hand-over rolls the row back, so the next run tries again; a task that runs twice
+    The ``Reminder`` row (unique per appointment and start) is written in one transaction with the
+    reminder's notification (e-mail, letter or phone task: never nothing); a task that runs twice
     meets the row (or its unique constraint) and sends nothing."""
+    from . import notices
+
     try:
         with transaction.atomic():
             appointment = (
@@ -417,15 +418,13 @@ def send_reminder(appointment_id: int, *, mail: Callable[[Appointment], None]) -
                 return "skipped"
             if appointment.reminders.filter(for_starts_at=appointment.starts_at).exists():
                 return "already sent"
-            reachable = values.reachable_by_mail(appointment)
+            notification = notices.notify(appointment, "reminder")
             Reminder.objects.create(
                 appointment=appointment,
                 for_starts_at=appointment.starts_at,
-                channel=Reminder.Channel.EMAIL if reachable else Reminder.Channel.NONE,
+                channel=notification.channel,
                 sent_at=timezone.now(),
             )
-            if reachable:
-                mail(appointment)
     except IntegrityError:
         return "already sent"
-    return "sent" if reachable else "no e-mail"
+    return "sent"

@@ -18,6 +18,7 @@ class AppointmentsConfig(AppConfig):
 
     def ready(self):
         from maatwerk.core import call_list, navigation, open_work, preference_clashes
+        from maatwerk.notifications import kinds as notification_kinds
 
         from . import builtin, queries, timeline_kinds  # noqa: F401  (register plugin, kinds)
 
@@ -28,6 +29,16 @@ class AppointmentsConfig(AppConfig):
         call_list.register_source(queries.calls_due)
         open_work.registry.register("appointments", queries.open_work)
         preference_clashes.register_source(queries.clashing_appointments)
+        # Every notice about an appointment may go by letter; as a letter may arrive too late,
+        # the adviser also calls a client who has a phone number.
+        notices = {
+            "booked": _("Afspraak gemaakt"),
+            "moved": _("Afspraak verzet"),
+            "cancelled": _("Afspraak geannuleerd"),
+            "reminder": _("Herinnering aan een afspraak"),
+        }
+        for what, label in notices.items():
+            notification_kinds.register(f"appointment.{what}", label, call_too=True)
         post_migrate.connect(
             ensure_types, sender=self, dispatch_uid="maatwerk-appointments-default-types"
         )

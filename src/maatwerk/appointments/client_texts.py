@@ -3,6 +3,6 @@
 
 
 def client_texts() -> dict[str, str]:
-    from .tasks import SUBJECTS
+    from .notices import SUBJECTS
 
     return {f"subject {what}": str(subject) for what, subject in SUBJECTS.items()}

@@ -236,11 +236,14 @@ class TimeClaim(models.Model):
 
 
 class Reminder(models.Model):
-    """A reminder that went out (or could not: no e-mail address). One per appointment and start
-    time: the unique constraint makes sending idempotent, also when a task runs twice."""
+    """A reminder that went out, by the channel the notification service chose (``none`` only on
+    rows from before it). One per appointment and start time: the unique constraint makes sending
+    idempotent, also when a task runs twice."""
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("e-mail")
+        LETTER = "letter", _("brief per post")
+        PHONE = "phone", _("telefoon")
         NONE = "none", _("geen (geen e-mailadres of niet digitaal)")
 
     appointment = models.ForeignKey(Appointment, models.CASCADE, related_name="reminders")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from maatwerk.access.rules import advisers_for, advisers_of_office, can_reassign, require
 from maatwerk.audit import actions as audit
+from maatwerk.core import client_events
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
@@ -177,6 +178,8 @@ def register_client(
             about=assignment,
         )
         audit.log("client.registered", user=by_user, client=client, about=client)
+        # Other apps' part of a registration (the welcome letter), in the same transaction.
+        client_events.client_registered(client, by_user)
     return client
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.access.rules import staff_of
@@ -16,7 +16,7 @@ from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
 from . import queries, rules, tasks
-from .deadlines import add_working_days, answer_deadline
+from .deadlines import answer_deadline
 from .models import (
     COMPLIMENT_MAX,
     POINT_MAX,
@@ -396,66 +396,53 @@ def answer_feedback(*, item: FeedbackItem, by_user, text: str) -> FeedbackItem:
     return item
 
 
-DELIVERY_WORKING_DAYS = 2
+# How the notification service's channel reads on the item ("het antwoord gaat ...").
+ANSWER_CHANNEL = {
+    "email": FeedbackItem.Channel.EMAIL,
+    "letter": FeedbackItem.Channel.LETTER,
+    "phone": FeedbackItem.Channel.PHONE,
+}
 
 
 def _send_answer(item: FeedbackItem, staff: StaffMember) -> None:
-    """The answer goes back by the client's channel (``queries.answer_channel``): the portal
-    shows it anyway; for a client without digital channels the owner gets a task to phone it
-    through (on their call list) or to send it by letter.
-
-    The one place where an answer is passed on: when the central notification service exists,
-    this function hands the answer to it instead."""
-    channel = queries.answer_channel(item.client)
-    item.answer_via = channel
-    fields = ["answer_via"]
-    if channel in (FeedbackItem.Channel.PHONE, FeedbackItem.Channel.LETTER):
-        item.delivery_due = add_working_days(timezone.localdate(), DELIVERY_WORKING_DAYS)
-        fields.append("delivery_due")
-        record_event(
-            item.client,
-            "feedback.answer_delivery_due",
-            Actor.system(),
-            {
-                "how": str(FeedbackItem.Channel(channel).label),
-                "staff_name": staff.full_name,
-                "due": _date_text(item.delivery_due),
-            },
-            about=item,
-        )
-    item.save(update_fields=fields)
-
-
-def mark_answer_delivered(*, item: FeedbackItem, by_user) -> FeedbackItem:
-    """The owner called the client or sent the letter with the answer."""
-    staff = staff_of(by_user)
-    with transaction.atomic():
-        item = _locked(item)
-        if staff is None or item.answered_by_id != staff.pk:
-            raise ValidationError(_("Alleen wie antwoordde, kan het antwoord doorgeven."))
-        if item.answer_via not in (FeedbackItem.Channel.PHONE, FeedbackItem.Channel.LETTER):
-            raise ValidationError(_("Dit antwoord hoeft niet gebeld of per brief te gaan."))
-        if item.delivered_at is not None:
-            raise ValidationError(_("Dit antwoord is al doorgegeven."))
-        item.delivered_at = timezone.now()
-        item.delivered_by = staff
-        item.save(update_fields=["delivered_at", "delivered_by"])
-        _history(item, "delivered", staff)
-        record_event(
-            item.client,
-            "feedback.answer_delivered",
-            Actor.of_staff(staff),
-            {"how": str(FeedbackItem.Channel(item.answer_via).label)},
-            about=item,
-        )
-        audit.log(
-            "feedback.answer_delivered",
-            user=by_user,
-            client=item.client,
-            about=item,
-            data={"answer_via": item.answer_via},
-        )
+    """The answer goes back through the one notification path (a letter to print, a call on
+    the contact person's list, or an e-mail notice), and the item notes which way it went."""
+    notification = _notify_answer(item, staff)
+    item.answer_via = ANSWER_CHANNEL[notification.channel]
+    item.save(update_fields=["answer_via"])
     return item
+
+
+def _notify_answer(item: FeedbackItem, staff: StaffMember):
+    """The answer reaches the client by their channel: by post or phone the answer itself, by
+    e-mail only a notice to read it after logging in (e-mail is not safe for its content)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from maatwerk.notifications import actions as notifications
+
+    link = settings.SITE_URL.rstrip("/") + reverse("feedback:client_item", args=[item.pk])
+    with translation.override("nl"):
+        subject = str(_("Antwoord op uw reactie"))
+        greeting = str(_("Beste %(name)s,") % {"name": item.client.full_name})
+        signed = "\n".join([str(_("Met vriendelijke groet,")), staff.full_name, staff.job_title])
+        told = _("%(name)s (%(job_title)s) heeft uw reactie beantwoord.") % {
+            "name": staff.full_name,
+            "job_title": staff.job_title,
+        }
+        read = str(_("U leest het antwoord als u inlogt:"))
+    text = "\n\n".join([greeting, item.answer, signed])
+    email_text = "\n\n".join([greeting, f"{told} {read}\n{link}", signed])
+    return notifications.notify(
+        client=item.client,
+        kind="feedback.answered",
+        subject=subject,
+        text=text,
+        email_text=email_text,
+        about=item,
+        dedupe_key=f"feedback.answered:{item.pk}",
+        actor=Actor.of_staff(staff),
+    )
 
 
 def _manager_only(item: FeedbackItem, by_user) -> StaffMember:

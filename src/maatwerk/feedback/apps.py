@@ -7,17 +7,14 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Complimenten en reacties")
 
     def ready(self):
-        from maatwerk.core import call_list
         from maatwerk.core.navigation import register
+        from maatwerk.notifications import kinds as notification_kinds
 
         from . import (
-            queries,
             timeline_kinds,  # noqa: F401  (registers the timeline kinds)
         )
 
-        # Answers to pass on by phone land on the owner's call list.
-        call_list.register_source(queries.calls_due)
-
+        notification_kinds.register("feedback.answered", _("Antwoord op uw reactie"))
         register("client", _("Reacties"), "feedback:client_overview", order=60)
         register("staff", _("Mijn complimenten"), "feedback:my_compliments", order=60)
         register(

@@ -56,9 +56,8 @@ class FeedbackItem(models.Model):
 
     ``received_via`` says how it came in: the client wrote it in the portal, or a staff member
     (``entered_by``) recorded it on the client's behalf after a call, a letter, an e-mail or a
-    visit to the desk. ``answer_via`` is the channel the answer goes back by (the client's
-    channel, fixed when the answer is written); a phone call or a letter is a task for the
-    owner until ``delivered_at``."""
+    visit to the desk. ``answer_via`` is the channel the answer went back by, as the notification
+    service chose it when the answer was written (ADR 0031)."""
 
     class Kind(models.TextChoices):
         FEEDBACK = "feedback", _("feedback")
@@ -121,11 +120,6 @@ class FeedbackItem(models.Model):
     answer_via = models.CharField(
         _("antwoord gaat"), max_length=10, choices=Channel.choices, blank=True
     )
-    delivery_due = models.DateField(_("antwoord doorgeven uiterlijk"), null=True, blank=True)
-    delivered_at = models.DateTimeField(_("antwoord doorgegeven op"), null=True, blank=True)
-    delivered_by = models.ForeignKey(
-        StaffMember, models.PROTECT, null=True, blank=True, related_name="+"
-    )
 
     class Meta:
         verbose_name = _("reactie van een cliënt")
@@ -180,22 +174,6 @@ class FeedbackItem(models.Model):
             models.CheckConstraint(
                 condition=Q(answer_via__in=["", "portal", "email", "phone", "letter"]),
                 name="feedback_answer_via_valid",
-            ),
-            # A call or a letter is a task until done; portal and e-mail need nobody.
-            models.CheckConstraint(
-                condition=(
-                    Q(answer_via__in=["phone", "letter"], delivery_due__isnull=False)
-                    & (
-                        Q(delivered_at__isnull=True, delivered_by__isnull=True)
-                        | Q(delivered_at__isnull=False, delivered_by__isnull=False)
-                    )
-                )
-                | (
-                    ~Q(answer_via__in=["phone", "letter"])
-                    & Q(delivery_due__isnull=True, delivered_at__isnull=True)
-                    & Q(delivered_by__isnull=True)
-                ),
-                name="feedback_answer_delivery",
             ),
         ]
         permissions = [

@@ -1,14 +1,11 @@
 """Reads: who a client may compliment, who owns an input, the lists and the office overview."""
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from maatwerk.access.rules import staff_of
-from maatwerk.clients.models import Client, ContactAssignment, ContactPreference
+from maatwerk.clients.models import Client, ContactAssignment
 from maatwerk.core import disclosure
-from maatwerk.core.call_list import CallItem
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.models import TimelineEvent
 
@@ -214,49 +211,6 @@ def point_owner_choices(session: DialogueSession) -> QuerySet[StaffMember]:
         .filter(offices=session.office_id)
         .order_by("first_name", "surname", "pk")
     )
-
-
-def answer_channel(client: Client) -> str:
-    """How the answer to an input goes back: by the client's own channel. A digital client reads
-    it in the portal (or gets an e-mail when they prefer e-mail and have an address); a client
-    without digital channels gets a letter when they want letters or have no phone number, and a
-    call otherwise (the same choice as for a message's follow-up)."""
-    Channel = FeedbackItem.Channel
-    preference = ContactPreference.objects.filter(client=client).first()
-    preferred = preference.channel if preference is not None else ""
-    if client.uses_digital_channels:
-        if preferred == ContactPreference.Channel.EMAIL and client.email:
-            return Channel.EMAIL
-        return Channel.PORTAL
-    if preferred == ContactPreference.Channel.LETTER or not client.phone:
-        return Channel.LETTER
-    return Channel.PHONE
-
-
-def deliveries_due(staff: StaffMember) -> QuerySet[FeedbackItem]:
-    """Answers the staff member still has to pass on by phone or by letter."""
-    return (
-        FeedbackItem.objects.filter(
-            answered_by=staff,
-            answer_via__in=[FeedbackItem.Channel.PHONE, FeedbackItem.Channel.LETTER],
-            delivered_at__isnull=True,
-        )
-        .select_related("client")
-        .order_by("delivery_due", "pk")
-    )
-
-
-def calls_due(staff: StaffMember, day):
-    """Call-list source: answers to feedback that the staff member still has to phone through."""
-    for item in deliveries_due(staff).filter(
-        answer_via=FeedbackItem.Channel.PHONE, delivery_due__lte=day
-    ):
-        yield CallItem(
-            client=item.client,
-            reason=_("Antwoord op een %(kind)s doorbellen") % {"kind": item.get_kind_display()},
-            url=reverse("feedback:staff_item", args=[item.pk]),
-            source="feedback",
-        )
 
 
 def clients_in_reach(user, name: str) -> list[Client]:

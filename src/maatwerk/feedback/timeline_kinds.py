@@ -49,14 +49,3 @@ register(
     _("{staff_name} legde een reactie vast die {how} binnenkwam (soort: {kind})."),
     visible_to_client=False,
 )
-register(
-    "feedback.answer_delivery_due",
-    _("Antwoord doorgeven"),
-    _("Het antwoord gaat {how} naar de cliënt. {staff_name} doet dit uiterlijk {due}."),
-    visible_to_client=False,
-)
-register(
-    "feedback.answer_delivered",
-    _("Antwoord op uw reactie gekregen"),
-    _("U kreeg het antwoord op uw reactie {how}."),
-)

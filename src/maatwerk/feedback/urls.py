@@ -16,7 +16,6 @@ urlpatterns = [
     path("werk/reacties/vastleggen/", views.staff_record_choose, name="staff_record_choose"),
     path("werk/reacties/vastleggen/<int:client_pk>/", views.staff_record, name="staff_record"),
     path("werk/reacties/<int:pk>/", views.staff_item, name="staff_item"),
-    path("werk/reacties/<int:pk>/doorgegeven/", views.staff_delivered, name="staff_delivered"),
     path("werk/reacties/<int:pk>/behandelen/", views.staff_start, name="staff_start"),
     path("werk/reacties/<int:pk>/antwoorden/", views.staff_answer, name="staff_answer"),
     path("werk/reacties/<int:pk>/eigenaar/", views.staff_reassign, name="staff_reassign"),

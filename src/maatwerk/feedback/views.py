@@ -176,7 +176,7 @@ def staff_list(request):
     me = staff_of(request.user)
     today = timezone.localdate()
     page = _page(request, queries.owned_items(me))
-    context = {"page": page, "today": today, "deliveries": queries.deliveries_due(me)}
+    context = {"page": page, "today": today}
     return render(request, "feedback/staff_list.html", context)
 
 
@@ -293,9 +293,6 @@ def _item_page(request, item, *, answer_form=None, reassign_form=None, deadline_
         "history": item.history.select_related("owner", "by_staff"),
         "is_owner": is_owner,
         "may_manage": may_manage and open_for_changes and item.wants_answer,
-        "may_deliver": item.answered_by_id == me.pk
-        and item.answer_via in (FeedbackItem.Channel.PHONE, FeedbackItem.Channel.LETTER)
-        and item.delivered_at is None,
         "answer_form": answer_form or (AnswerForm() if is_owner and open_for_changes else None),
         "reassign_form": reassign_form or ReassignForm(owners=queries.owner_choices(item)),
         "deadline_form": deadline_form or DeadlineForm(initial={"deadline": item.deadline}),
@@ -382,19 +379,6 @@ def staff_deadline(request, pk: int):
         ),
         _("De nieuwe datum staat vast. De cliënt ziet hem."),
     )
-
-
-@staff()
-@require_POST
-def staff_delivered(request, pk: int):
-    item = _item_for_staff(request, pk)
-    try:
-        actions.mark_answer_delivered(item=item, by_user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Vastgelegd: de cliënt heeft het antwoord gekregen."))
-    return redirect("feedback:staff_item", pk=item.pk)
 
 
 # Staff: mirror conversations and dialogue sessions

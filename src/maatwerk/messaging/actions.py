@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 
 from maatwerk.access.rules import current_contact_id, require
 from maatwerk.audit import actions as audit
-from maatwerk.clients.models import Client, ContactPreference
+from maatwerk.clients.models import Client
 from maatwerk.organisation.models import StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
-from . import tasks
 from .attachments import check_upload, clean_name
 from .conf import app_settings
 from .models import Attachment, FollowUp, Message, Thread, ThreadAssignment
@@ -275,16 +274,28 @@ def reply(
 
 
 def _notify(thread: Thread, message: Message, contact: StaffMember, now: datetime) -> None:
+    """The notification service chooses how the client hears of the reply. By e-mail it sends a
+    notice (after the commit, without the text); otherwise the contact person gets the follow-up
+    it chose (a call or a letter), with a due date, on their call list or task list."""
+    from maatwerk.notifications import actions as notifications
+    from maatwerk.notifications import channels, kinds
+
+    from .notices import reply_notice
+
     client = thread.client
-    if client.uses_digital_channels:
-        if client.email:
-            transaction.on_commit(
-                lambda: tasks.send_reply_notification.enqueue(message_id=message.pk)
-            )
+    choice = channels.choose(kinds.get("messaging.reply"), channels.Facts.of(client))
+    if choice.channel == channels.EMAIL:
+        subject, text = reply_notice(message)
+        notifications.notify(
+            client=client,
+            kind="messaging.reply",
+            subject=subject,
+            text=text,
+            about=message,
+            dedupe_key=f"messaging.reply:{message.pk}",
+        )
         return
-    preference = ContactPreference.objects.filter(client=client).first()
-    wants_letter = preference is not None and preference.channel == ContactPreference.Channel.LETTER
-    kind = FollowUp.Kind.LETTER if wants_letter or not client.phone else FollowUp.Kind.PHONE
+    kind = FollowUp.Kind.PHONE if choice.channel == channels.PHONE else FollowUp.Kind.LETTER
     due = add_working_days(timezone.localdate(now), app_settings.MESSAGING_FOLLOW_UP_WORKING_DAYS)
     follow_up = FollowUp.objects.create(
         thread=thread,

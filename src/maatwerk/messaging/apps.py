@@ -8,6 +8,7 @@ class MessagingConfig(AppConfig):
 
     def ready(self):
         from maatwerk.core import call_list, navigation, open_work, staff_departure
+        from maatwerk.notifications import kinds as notification_kinds
 
         from . import actions, queries, timeline_kinds  # noqa: F401  (registers the timeline kinds)
 
@@ -18,3 +19,7 @@ class MessagingConfig(AppConfig):
         call_list.register_source(queries.calls_due)
         open_work.registry.register("messaging", queries.open_work)
         staff_departure.registry.register("messaging", actions.return_work_to_office)
+        # A reply waiting: an e-mail notice, or a follow-up (call first) for the contact person.
+        notification_kinds.register(
+            "messaging.reply", _("Antwoord op uw bericht"), phone_first=True
+        )

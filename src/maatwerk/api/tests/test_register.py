@@ -107,7 +107,11 @@ def test_adviser_registers_a_client_as_their_own(call, adviser, office):
         adviser,
     )
     events = TimelineEvent.objects.filter(client=client)
-    assert {e.kind for e in events} == {"client.registered", "contact_person.assigned"}
+    assert {e.kind for e in events} == {
+        "client.registered",
+        "contact_person.assigned",
+        "notification.task_created",  # no published welcome letter: the adviser welcomes
+    }
     assert {e.actor_staff_id for e in events} == {adviser.pk}
     entry = AuditEntry.objects.get(action="client.registered")
     assert (entry.client_id, entry.actor_user_id) == (client.pk, adviser.user.pk)

@@ -246,6 +246,10 @@ def test_the_call_list_follows_the_new_window(adviser, client_at_10):
     talk = ServiceType.objects.get(code="persoonlijk-gesprek")
     plan_actions.decide_plan(client=client_at_10, services=[talk], user=adviser.user)
     day = workday(1)
-    assert [c.at for c in call_list.build(adviser, day).calls] == [dt.time(10)]
+
+    def plan_calls():  # the welcome call (no welcome letter published here) is not the point
+        return [c.at for c in call_list.build(adviser, day).calls if c.item.source == "serviceplan"]
+
+    assert plan_calls() == [dt.time(10)]
     _to_13(client_at_10)
-    assert [c.at for c in call_list.build(adviser, day).calls] == [dt.time(13)]
+    assert plan_calls() == [dt.time(13)]

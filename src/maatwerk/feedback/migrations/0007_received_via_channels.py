@@ -30,31 +30,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="feedbackitem",
-            name="delivered_at",
-            field=models.DateTimeField(
-                blank=True, null=True, verbose_name="antwoord doorgegeven op"
-            ),
-        ),
-        migrations.AddField(
-            model_name="feedbackitem",
-            name="delivered_by",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="organisation.staffmember",
-            ),
-        ),
-        migrations.AddField(
-            model_name="feedbackitem",
-            name="delivery_due",
-            field=models.DateField(
-                blank=True, null=True, verbose_name="antwoord doorgeven uiterlijk"
-            ),
-        ),
-        migrations.AddField(
-            model_name="feedbackitem",
             name="entered_by",
             field=models.ForeignKey(
                 blank=True,
@@ -124,34 +99,6 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(("answer_via__in", ["", "portal", "email", "phone", "letter"])),
                 name="feedback_answer_via_valid",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="feedbackitem",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(
-                        ("answer_via__in", ["phone", "letter"]),
-                        ("delivery_due__isnull", False),
-                        models.Q(
-                            models.Q(
-                                ("delivered_at__isnull", True), ("delivered_by__isnull", True)
-                            ),
-                            models.Q(
-                                ("delivered_at__isnull", False), ("delivered_by__isnull", False)
-                            ),
-                            _connector="OR",
-                        ),
-                    ),
-                    models.Q(
-                        models.Q(("answer_via__in", ["phone", "letter"]), _negated=True),
-                        ("delivered_at__isnull", True),
-                        ("delivery_due__isnull", True),
-                        ("delivered_by__isnull", True),
-                    ),
-                    _connector="OR",
-                ),
-                name="feedback_answer_delivery",
             ),
         ),
     ]

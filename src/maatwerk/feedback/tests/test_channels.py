@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from maatwerk.audit.models import AuditEntry
 from maatwerk.core.tests import factories
-from maatwerk.feedback import actions, queries
+from maatwerk.feedback import actions
 from maatwerk.feedback.deadlines import answer_deadline
 from maatwerk.feedback.models import FeedbackItem
 from maatwerk.timeline.models import TimelineEvent
@@ -140,12 +140,17 @@ def test_the_same_form_twice_records_once(client_record, adviser):
     assert FeedbackItem.objects.count() == 1
 
 
-def test_answer_for_a_digital_client_goes_by_the_portal(client_record, adviser):
+def _notification(item):
+    from maatwerk.notifications.models import Notification
+
+    return Notification.objects.get(kind="feedback.answered", client=item.client)
+
+
+def test_answer_for_a_digital_client_goes_as_an_email_notice(client_record, adviser):
     item = record(client_record, adviser.user, kind="feedback")
     item = actions.answer_feedback(item=item, by_user=adviser.user, text="Dank u wel.")
-    assert item.answer_via == "portal"
-    assert item.delivery_due is None
-    assert not queries.deliveries_due(adviser).exists()
+    assert item.answer_via == "email"
+    assert _notification(item).channel == "email"
 
 
 def test_answer_by_email_for_a_client_who_prefers_email(adviser):
@@ -155,51 +160,28 @@ def test_answer_by_email_for_a_client_who_prefers_email(adviser):
     assert item.answer_via == "email"
 
 
-def test_answer_for_an_offline_client_becomes_a_call_on_the_owners_list(offline_client, adviser):
+def test_answer_for_an_offline_client_goes_by_phone_through_the_notification_path(
+    offline_client, adviser
+):
     item = record(offline_client, adviser.user, kind="feedback", received_via="desk")
     assert item.owner == adviser
     item = actions.answer_feedback(item=item, by_user=adviser.user, text="We lossen het op.")
     assert item.answer_via == "phone"
-    assert item.delivery_due > timezone.localdate()
-    assert list(queries.deliveries_due(adviser)) == [item]
-    calls = list(queries.calls_due(adviser, item.delivery_due))
-    assert [call.client for call in calls] == [offline_client]
-    assert calls[0].source == "feedback"
-    assert "feedback.answer_delivery_due" in _kinds(offline_client)
-
-    item = actions.mark_answer_delivered(item=item, by_user=adviser.user)
-    assert item.delivered_by == adviser and item.delivered_at is not None
-    told = TimelineEvent.objects.get(client=offline_client, kind="feedback.answer_delivered")
-    assert told.data["how"] == "telefonisch"
-    assert not queries.deliveries_due(adviser).exists()
-    assert AuditEntry.objects.filter(action="feedback.answer_delivered").count() == 1
-    with pytest.raises(ValidationError, match="al doorgegeven"):
-        actions.mark_answer_delivered(item=item, by_user=adviser.user)
+    notification = _notification(item)
+    assert notification.channel == "phone"
+    assert "We lossen het op." in notification.text  # the call passes on the answer itself
 
 
-def test_an_offline_client_without_a_phone_gets_a_letter(adviser):
+def test_an_offline_client_without_a_phone_gets_the_answer_by_letter(adviser):
     client = factories.make_client(
         contact_person=adviser, email="", phone="", uses_digital_channels=False
     )
     item = record(client, adviser.user, kind="feedback", received_via="letter")
     item = actions.answer_feedback(item=item, by_user=adviser.user, text="Dank u wel.")
     assert item.answer_via == "letter"
-    assert not list(queries.calls_due(adviser, item.delivery_due))  # a letter, not a call
-    assert list(queries.deliveries_due(adviser)) == [item]
-
-
-def test_only_the_answerer_marks_delivery_and_only_for_a_call_or_letter(
-    client_record, offline_client, adviser, other_adviser
-):
-    item = record(offline_client, adviser.user, kind="feedback")
-    item = actions.answer_feedback(item=item, by_user=adviser.user, text="Dank u.")
-    with pytest.raises(ValidationError, match="Alleen wie antwoordde"):
-        actions.mark_answer_delivered(item=item, by_user=other_adviser.user)
-    portal = actions.answer_feedback(
-        item=record(client_record, adviser.user, kind="feedback"), by_user=adviser.user, text="Ok"
-    )
-    with pytest.raises(ValidationError, match="hoeft niet"):
-        actions.mark_answer_delivered(item=portal, by_user=adviser.user)
+    notification = _notification(item)
+    assert notification.channel == "letter"
+    assert "Dank u wel." in notification.text
 
 
 # Pages

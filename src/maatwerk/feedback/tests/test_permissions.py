@@ -78,7 +78,6 @@ MATRIX = matrix(
     get("feedback:staff_record", ANSWERERS, args=lambda w: [w["client"].pk]),
     get("feedback:staff_item", ITEM, args=pk_of(_item)),
     # Not a call or letter to pass on: refused by the action, back to the item (302).
-    post("feedback:staff_delivered", ITEM_POST, args=pk_of(_item)),
     post("feedback:staff_start", ITEM_POST, args=pk_of(_item)),
     # An empty answer: the page again with the error for the owner and the manager.
     post("feedback:staff_answer", expect(adviser=200, manager=200), args=pk_of(_item)),

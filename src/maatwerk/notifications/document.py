@@ -1,0 +1,36 @@
+"""A letter notification as a printable document, through the letter book's own rendering
+(``maatwerk.letters.document``): the same letterhead, layout and PDF as any sent letter."""
+
+from types import SimpleNamespace
+
+from .models import Notification
+
+
+def as_letter(notification: Notification) -> SimpleNamespace:
+    """The shape ``letters.document`` reads from a sent letter."""
+    data = notification.letter or {}
+    signer = data.get("signer") or {"full_name": "", "job_title": ""}
+    return SimpleNamespace(
+        pk=notification.pk,
+        subject=notification.subject,
+        body_text=notification.text,
+        values={"adviser": signer, "date": data.get("date", "")},
+        letterhead=data.get("letterhead", {}),
+        recipient=data.get("recipient", {}),
+        # Sent by the organisation for the adviser who signs: never shown as someone else.
+        sent_by=SimpleNamespace(
+            full_name=signer.get("full_name"), job_title=signer.get("job_title")
+        ),
+    )
+
+
+def context(notification: Notification) -> dict:
+    from maatwerk.letters import document
+
+    return document.context(as_letter(notification))
+
+
+def pdf_bytes(notification: Notification) -> bytes:
+    from maatwerk.letters import document
+
+    return document.pdf_bytes(as_letter(notification))

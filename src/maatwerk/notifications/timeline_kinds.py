@@ -1,0 +1,26 @@
+from django.utils.translation import gettext_lazy as _
+
+from maatwerk.timeline.kinds import register
+
+register(
+    "notification.created",
+    _("Bericht aan u"),
+    _("Wij laten u dit weten per {channel}: {subject}."),
+)
+# A task for the adviser (the welcome when no welcome letter is published): staff only.
+register(
+    "notification.task_created",
+    _("Taak voor de adviseur"),
+    _("Taak voor de contactpersoon: {subject}."),
+    visible_to_client=False,
+)
+register(
+    "notification.delivered",
+    _("Bericht verstuurd"),
+    _("Verstuurd per {channel}: {subject}."),
+)
+register(
+    "notification.called",
+    _("Gebeld"),
+    _("{staff_name} ({job_title}) heeft u gebeld over: {subject}."),
+)
