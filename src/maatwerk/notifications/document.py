@@ -5,6 +5,17 @@ from types import SimpleNamespace
 
 from .models import Notification
 
+SIGN_OFF = "Met vriendelijke groet"
+
+
+def without_sign_off(text: str) -> str:
+    """The text without its own closing greeting: a notice written for e-mail ends with one,
+    and the printed letter adds the signer's own, so the client would read it twice."""
+    paragraphs = text.rstrip().split("\n\n")
+    if len(paragraphs) > 1 and paragraphs[-1].lstrip().startswith(SIGN_OFF):
+        paragraphs.pop()
+    return "\n\n".join(paragraphs)
+
 
 def as_letter(notification: Notification) -> SimpleNamespace:
     """The shape ``letters.document`` reads from a sent letter."""
@@ -13,7 +24,7 @@ def as_letter(notification: Notification) -> SimpleNamespace:
     return SimpleNamespace(
         pk=notification.pk,
         subject=notification.subject,
-        body_text=notification.text,
+        body_text=without_sign_off(notification.text),
         values={"adviser": signer, "date": data.get("date", "")},
         letterhead=data.get("letterhead", {}),
         recipient=data.get("recipient", {}),

@@ -176,6 +176,18 @@ def test_the_same_dedupe_key_makes_one_notification(client_record):
 # --- letters and phone tasks ---------------------------------------------------------------------
 
 
+def test_a_printed_notice_closes_with_one_greeting(adviser):
+    client = client_for("prefers letter", adviser)
+    text = (
+        "Beste Henk,\n\nUw afspraak is verzet.\n\nMet vriendelijke groet,\nSanne Bakker\nAdviseur"
+    )
+    made = actions.notify(client=client, kind="feedback.answered", subject="Afspraak", text=text)
+    pdf_text = letter_document.text_of(letter_document.render(document.as_letter(made)))
+    assert pdf_text.count("Met vriendelijke groet") == 1
+    assert "Uw afspraak is verzet." in pdf_text
+    assert document.without_sign_off("Alleen dit.") == "Alleen dit."
+
+
 def test_a_letter_is_printable_and_in_mijn_brieven(adviser, login):
     client = client_for("prefers letter", adviser, user=True)
     made = actions.notify(
