@@ -47,8 +47,9 @@ class AccessReasonForm(forms.Form):
     )
 
 
-class ReassignForm(forms.Form):
-    new_staff = forms.ModelChoiceField(
+def _new_staff_field():
+    """The adviser who takes over: one reassignment or many, the same field and messages."""
+    return forms.ModelChoiceField(
         label=_("Nieuwe adviseur"),
         queryset=StaffMember.objects.none(),
         error_messages={
@@ -56,15 +57,24 @@ class ReassignForm(forms.Form):
             "invalid_choice": _("Kies een adviseur uit de lijst."),
         },
     )
-    reason = forms.CharField(
-        label=_("Reden van de overdracht"),
+
+
+def _handover_reason_field(label, help_text=""):
+    return forms.CharField(
+        label=label,
         max_length=1000,
+        help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
             "required": _("Geef een reden voor de overdracht."),
             "max_length": _("Gebruik maximaal 1000 tekens."),
         },
     )
+
+
+class ReassignForm(forms.Form):
+    new_staff = _new_staff_field()
+    reason = _handover_reason_field(_("Reden van de overdracht"))
 
     def __init__(self, *args, advisers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,23 +106,9 @@ class BulkReassignForm(forms.Form):
             "invalid_pk_value": _("Kies cliënten uit de lijst."),
         },
     )
-    new_staff = forms.ModelChoiceField(
-        label=_("Nieuwe adviseur"),
-        queryset=StaffMember.objects.none(),
-        error_messages={
-            "required": _("Kies een adviseur."),
-            "invalid_choice": _("Kies een adviseur uit de lijst."),
-        },
-    )
-    reason = forms.CharField(
-        label=_("Reden"),
-        max_length=1000,
-        help_text=_("Staat bij elke gekozen cliënt in het dossier en in het auditlog."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": _("Geef een reden voor de overdracht."),
-            "max_length": _("Gebruik maximaal 1000 tekens."),
-        },
+    new_staff = _new_staff_field()
+    reason = _handover_reason_field(
+        _("Reden"), help_text=_("Staat bij elke gekozen cliënt in het dossier en in het auditlog.")
     )
 
     def __init__(self, *args, clients, staff, advisers, **kwargs):
