@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -21,7 +23,7 @@ from maatwerk.access.rules import (
     visible_clients,
 )
 from maatwerk.core import open_work, preference_clashes
-from maatwerk.core.forms import show_validation_error
+from maatwerk.core.forms import succeeded
 from maatwerk.organisation.models import StaffMember
 from maatwerk.timeline.queries import events_for_staff
 
@@ -123,11 +125,10 @@ def access_reason(request, pk: int):
     form = AccessReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"].strip()
-        try:
-            actions.give_access_reason(user=request.user, client=client, reason=reason)
-        except ValidationError as error:
-            show_validation_error(form, error)
-        else:
+        give_reason = partial(
+            actions.give_access_reason, user=request.user, client=client, reason=reason
+        )
+        if succeeded(form, give_reason):
             access_grants.grant(request.session, client.pk, reason)
             return redirect("clients:file", pk=client.pk)
     return render(request, "clients/access_reason.html", {"client": client, "form": form})
@@ -140,16 +141,16 @@ def reassign(request, pk: int):
     require(can_reassign, request.user, client)
     form = ReassignForm(request.POST or None, advisers=advisers_for(client))
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.reassign_contact_person(
+        reassigned = succeeded(
+            form,
+            lambda: actions.reassign_contact_person(
                 client=client,
                 new_staff=form.cleaned_data["new_staff"],
                 by_user=request.user,
                 reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            show_validation_error(form, error)
-        else:
+            ),
+        )
+        if reassigned:
             messages.success(
                 request,
                 _("%(name)s is nu de vaste contactpersoon.")
@@ -191,16 +192,16 @@ def without_contact_person(request):
     )
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["clients"]
-        try:
-            actions.reassign_clients(
+        reassigned = succeeded(
+            form,
+            lambda: actions.reassign_clients(
                 clients=chosen,
                 new_staff=form.cleaned_data["new_staff"],
                 by_user=request.user,
                 reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            show_validation_error(form, error)
-        else:
+            ),
+        )
+        if reassigned:
             messages.success(
                 request,
                 ngettext(

@@ -1,4 +1,5 @@
 import uuid
+from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,6 +12,16 @@ def show_validation_error(form: forms.Form, error: ValidationError) -> None:
         return
     for field, messages in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages)
+
+
+def succeeded(form: forms.Form, action: Callable[[], object]) -> bool:
+    """Run an action for a valid form; on a ValidationError show it on the form and say False."""
+    try:
+        action()
+    except ValidationError as error:
+        show_validation_error(form, error)
+        return False
+    return True
 
 
 class SubmitOnceForm(forms.Form):
