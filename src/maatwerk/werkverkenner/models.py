@@ -218,7 +218,7 @@ class TriageItem(models.Model):
     """An invitation for a werkoriëntatiegesprek waiting for the adviser's decision."""
 
     class Source(models.TextChoices):
-        SCORE = "score", _("uitkomst 50% of lager")
+        SCORE = "score", _("uitkomst op of onder de uitnodigingsgrens")
         REQUEST = "request", _("cliënt vraagt om een gesprek")
         NO_SCORE = "no_score", _("geen uitkomst beschikbaar")
 

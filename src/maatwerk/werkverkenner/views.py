@@ -20,6 +20,7 @@ from maatwerk.core.forms import show_validation_error
 from maatwerk.portal.rules import portal_client
 
 from . import actions, explain, queries, rules
+from .conf import app_settings
 from .forms import DecisionForm, PageForm
 from .models import BatchRun, Score, TriageItem
 
@@ -217,6 +218,7 @@ def _result_context(filler: Filler, score: Score | None, submission):
         "score": score,
         "rows": _answer_rows(submission, filler),
         "open_item": queries.open_item(filler.client),
+        "threshold_percent": round(app_settings.WERKVERKENNER_THRESHOLD * 100),
     }
     if score is not None:
         version = score.model_version

@@ -309,3 +309,16 @@ def test_page_answers_are_the_stored_codes(client_record, active_version):
         actions.save_page(submission=submission, page=page, answers=answers, user=None)
     submission.refresh_from_db()
     assert submission.answers == NEEDS_HELP
+
+
+def test_the_result_page_names_the_configured_threshold(
+    login, client_record, active_version, settings
+):
+    settings.WERKVERKENNER_THRESHOLD = 0.4
+    web = login(client_record.user)
+    web.post(reverse("werkverkenner:begin"))
+    _fill_pages(web, DOING_WELL)
+    web.post(reverse("werkverkenner:check"))
+    result = web.get(reverse("werkverkenner:result")).text
+    assert "Is uw kans 40% of lager" in result
+    assert "50% of lager" not in result
