@@ -128,6 +128,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "maatwerk.site.context_processors.maatwerk",
             ],
+            # One date format everywhere: {{ day|long_date }} (maatwerk.core.dates).
+            "builtins": ["maatwerk.core.templatetags.dates"],
         },
     }
 ]

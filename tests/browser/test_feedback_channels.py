@@ -78,7 +78,7 @@ def test_after_contact_answers_given_by_phone(visit, client_record, adviser, man
     from maatwerk.timeline.actions import Actor, record_event
     from maatwerk.timeline.kinds import register
 
-    register("test.browser_call", "Gesprek", "Gesprek gehad.")
+    register("test.browser_call", "Gesprek", "Gesprek gehad.", staff_summary="Gesprek gehad.")
     researcher = factories.make_staff(
         "Klantonderzoeker", offices=list(adviser.offices.all()), job_title="Klantonderzoeker"
     )

@@ -4,6 +4,7 @@ their band and factors; their adviser sees the invitation and decides."""
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from maatwerk.werkverkenner.questionnaire import read
@@ -68,7 +69,11 @@ def test_client_fills_in_and_adviser_decides(visit, client_record, adviser):
     expect(page.get_by_role("heading", level=1)).to_have_text("Werklijst Werkverkenner")
     visit.check()
     page.get_by_role("link", name=client_record.full_name).click()
-    expect(page.get_by_text("Geschatte kans")).to_be_visible()
+    # An adviser reads a band name and a plain range; the model's name is not theirs to read.
+    expect(page.locator(".mw-band__value")).to_have_text(
+        re.compile(r"^(Kleine kans \(0 tot 25%\)|Redelijke kans \(25 tot 50%\))$")
+    )
+    expect(page.get_by_text("model:")).to_have_count(0)
     visit.check()
     page.get_by_role("button", name="Besluit vastleggen").click()
     expect(page.get_by_role("alert")).to_be_visible()  # no decision, no reason: Dutch errors
@@ -79,4 +84,11 @@ def test_client_fills_in_and_adviser_decides(visit, client_record, adviser):
     page.get_by_role("button", name="Besluit vastleggen").click()
     expect(page.get_by_text("Je besluit staat op de tijdlijn van de cliënt.")).to_be_visible()
     expect(page.get_by_text("Er wachten geen uitnodigingen op een besluit.")).to_be_visible()
+    visit.check()
+
+    # The client file tells the adviser about the client, not to them.
+    visit.goto(reverse("clients:file", args=[client_record.pk]))
+    name = client_record.first_name
+    expect(page.get_by_text(f"{name} heeft de Werkverkenner ingevuld.")).to_be_visible()
+    expect(page.get_by_text("U heeft de Werkverkenner ingevuld")).to_have_count(0)
     visit.check()

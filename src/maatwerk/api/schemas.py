@@ -17,6 +17,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from maatwerk.clients.models import Client, ContactPreference
+from maatwerk.timeline.kinds import Voice
 from maatwerk.timeline.models import TimelineEvent
 
 NOTE_MAX_LENGTH = 2000
@@ -217,6 +218,15 @@ class EventOut(Schema):
     occurred_at: datetime
     actor: ActorOut
     visible_to_client: bool
+
+    # The API is for staff: every event is told about the client ("Nicole heeft …").
+    @staticmethod
+    def resolve_label(obj: TimelineEvent) -> str:
+        return obj.label_in(Voice.STAFF)
+
+    @staticmethod
+    def resolve_summary(obj: TimelineEvent) -> str:
+        return obj.summary_in(Voice.STAFF)
 
     @staticmethod
     def resolve_actor(obj: TimelineEvent) -> dict:

@@ -40,7 +40,8 @@ NOBODY = _(
 
 
 def _date_text(day: date) -> str:
-    return f"{day:%d-%m-%Y}"
+    """A date in a timeline event's data: ISO, written out as "15 december 2026" when shown."""
+    return day.isoformat()
 
 
 def _text(value: str, field: str, *, empty, limit: int, too_long) -> str:

@@ -16,6 +16,7 @@ from maatwerk.access.decorators import client_or_practice, staff
 from maatwerk.access.rules import require, staff_of
 from maatwerk.clients.models import Client
 from maatwerk.core import disclosure
+from maatwerk.core.dates import long_date
 from maatwerk.core.forms import show_validation_error
 from maatwerk.organisation.models import StaffMember
 from maatwerk.portal.rules import portal_client
@@ -237,7 +238,7 @@ def staff_record(request, client_pk: int):
                 messages.success(
                     request,
                     _("De reactie is vastgelegd. %(name)s behandelt haar, uiterlijk %(date)s.")
-                    % {"name": item.owner.full_name, "date": f"{item.deadline:%d-%m-%Y}"},
+                    % {"name": item.owner.full_name, "date": long_date(item.deadline)},
                 )
             else:
                 messages.success(request, _("De reactie is vastgelegd."))

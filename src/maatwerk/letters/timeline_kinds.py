@@ -6,4 +6,7 @@ register(
     "letter.sent",
     _("Brief"),
     _("{staff_name} ({job_title}) stuurde u een brief per {channel}: {subject}"),
+    staff_summary=_(
+        "{staff_name} ({job_title}) stuurde {first_name} een brief per {channel}: {subject}"
+    ),
 )

@@ -11,6 +11,7 @@ from maatwerk.access.rules import staff_of
 from maatwerk.audit import actions as audit
 from maatwerk.clients.models import Client
 from maatwerk.core.bulk import insert_rows
+from maatwerk.core.dates import long_date
 from maatwerk.timeline.actions import Actor, record_event
 
 from . import queries
@@ -240,7 +241,7 @@ def start_reminders(*, plan: PanelSurvey, user, now=None) -> PanelSurvey:
         if plan.reminder_due_at and plan.reminder_due_at > now:
             raise ValidationError(
                 _("Een herinnering kan pas vanaf %(date)s.")
-                % {"date": timezone.localtime(plan.reminder_due_at).strftime("%d-%m-%Y")}
+                % {"date": long_date(plan.reminder_due_at)}
             )
         if plan.expires_at and plan.expires_at < now:
             raise ValidationError(

@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from maatwerk.audit import actions as audit
 from maatwerk.core.bulk import insert_rows as _insert
+from maatwerk.core.dates import long_date
 from maatwerk.timeline.kinds import get as get_kind
 from maatwerk.timeline.models import TimelineEvent
 
@@ -103,7 +104,7 @@ def claim_chunk(plan_id: int, *, chunk: int = CHUNK, stale_after=STALE_CLAIM) ->
 
 
 def _email_text(kind: str, first_name: str, survey_title: str, topic: str, link: str, until):
-    date = timezone.localtime(until).strftime("%d-%m-%Y")
+    date = long_date(until)
     if kind == OutboxMessage.Kind.REMINDER:
         subject = _("Herinnering: wilt u nog meedoen? Vragenlijst over %(topic)s") % {
             "topic": topic

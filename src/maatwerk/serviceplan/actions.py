@@ -17,6 +17,7 @@ from maatwerk.access.rules import require, staff_of
 from maatwerk.clients.models import Client
 from maatwerk.timeline.actions import Actor, record_event
 from maatwerk.timeline.models import TimelineEvent
+from maatwerk.werkverkenner.explain import band_sentence
 
 from . import cycle, queries, rules
 from .conf import app_settings
@@ -110,14 +111,14 @@ def _propose_locked(plan: Plan, client: Client) -> PlanVersion:
         client,
         "serviceplan.proposed",
         Actor.system(),
-        {"services": _names(proposal.services), "band": proposal.band},
+        {"services": _names(proposal.services), "basis": band_sentence(proposal.band)},
         about=version,
     )
     return version
 
 
 def propose_plan(*, client: Client) -> PlanVersion:
-    """Maatwerk's proposal from the Werkverkenner band, the preferences and the client's
+    """The rules' proposal from the Werkverkenner band, the preferences and the client's
     requests. Returns the open proposal unchanged when nothing new would be proposed."""
     with transaction.atomic():
         plan = _locked_plan(client)
@@ -423,7 +424,7 @@ def _held_at_appointment(event: TimelineEvent, ref: str) -> None:
         event.client,
         "serviceplan.cycle_followed",
         Actor.of_staff(event.actor_staff),
-        {"due_on": conversation.due_on.strftime("%d-%m-%Y")},
+        {"due_on": conversation.due_on.isoformat()},
         about=conversation,
     )
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from maatwerk.werkverkenner.explain import band_label
+
 from .models import NO_BAND, ServiceType
 
 
@@ -74,7 +76,9 @@ def _reasons(service, band, digital, channel, requested) -> list[str]:
         if band == NO_BAND:
             why.append(_("De cliënt heeft geen Werkverkenner ingevuld."))
         else:
-            why.append(_("Past bij Werkverkenner-band %(band)s%%.") % {"band": band})
+            why.append(
+                _("Past bij de Werkverkenner-uitslag: %(band)s.") % {"band": band_label(band)}
+            )
     if not digital and service.proposed_when_not_digital:
         why.append(_("De cliënt gebruikt geen digitale kanalen."))
     if why and service.kind == ServiceType.Kind.CONVERSATION and channel in {"phone", "video"}:

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.db.models import Prefetch, QuerySet
 
 from maatwerk.clients.models import Client
+from maatwerk.core.dates import long_date
 
 from . import cycle
 from .models import (
@@ -178,7 +179,7 @@ def calls_for_conversations(staff, day: date):
             reason = _("Gesprek uiterlijk %(date)s: bel om een afspraak te maken.")
         yield CallItem(
             client=conversation.client,
-            reason=reason % {"date": conversation.due_on.strftime("%d-%m-%Y")},
+            reason=reason % {"date": long_date(conversation.due_on)},
             url=reverse("serviceplan:plan", args=[conversation.client_id]),
             source="serviceplan",
         )

@@ -17,6 +17,7 @@ from maatwerk.clients.models import Client
 from maatwerk.core.forms import show_validation_error
 from maatwerk.organisation.models import StaffMember
 from maatwerk.portal.queries import current_client
+from maatwerk.werkverkenner.explain import band_sentence
 
 from . import actions, call_list, queries, rules
 from .forms import DayForm, DecideForm, RequestForm
@@ -137,6 +138,7 @@ def plan(request, pk: int):
         "basis": basis,
         "proposed_ids": proposed_ids,
         "preview": preview,
+        "band_sentence": band_sentence((proposal or preview).band) if proposal or preview else "",
         "base": base,
         "history": queries.history(client),
         "requests": queries.requests_of(client),
@@ -158,7 +160,7 @@ def propose(request, pk: int):
     if before is not None and version.pk == before.pk:
         messages.success(request, _("Er is geen nieuw voorstel: het voorstel is nog hetzelfde."))
     else:
-        messages.success(request, _("Maatwerk heeft een nieuw voorstel gemaakt."))
+        messages.success(request, _("Er is een nieuw voorstel gemaakt. Jij beslist."))
     return redirect("serviceplan:plan", pk=client.pk)
 
 

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.organisation.models import Office, Region
-from maatwerk.timeline.kinds import all_kinds
+from maatwerk.timeline.kinds import Voice, all_kinds
 
 from . import logic
 from .models import Question, Survey
@@ -257,7 +257,7 @@ class RuleForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["event_kind"].choices = [
-            (kind.code, f"{kind.label} ({kind.code})")
+            (kind.code, f"{kind.label_in(Voice.STAFF)} ({kind.code})")
             for kind in all_kinds()
             if not kind.code.startswith("survey.")
         ]

@@ -39,6 +39,14 @@ class Actor:
         return cls(TimelineEvent.ActorType.SYSTEM)
 
 
+def _check_voices(event_kind: kinds.EventKind) -> None:
+    """Both audiences that see a kind read it in their own voice (docs/adr/0037)."""
+    if event_kind.visible_to_client and not event_kind.speaks(kinds.Voice.CLIENT):
+        raise ValueError(f"Timeline kind {event_kind.code!r} has no summary for the client.")
+    if event_kind.visible_to_staff and not event_kind.speaks(kinds.Voice.STAFF):
+        raise ValueError(f"Timeline kind {event_kind.code!r} has no summary for staff.")
+
+
 def record_event(
     client: Client,
     kind: str,
@@ -50,12 +58,18 @@ def record_event(
 ) -> TimelineEvent:
     """Add an event; call it inside the transaction of the change it describes."""
     event_kind = kinds.get(kind)
+    _check_voices(event_kind)
     data = dict(data or {})
     missing = event_kind.fields - data.keys()
     if missing:
         raise ValueError(f"Timeline kind {kind!r} needs {sorted(missing)} in its data.")
+    shown = kinds.SHOWN_NAMES & data.keys()
+    if shown:
+        raise ValueError(f"{sorted(shown)} are filled in when shown; leave them out of the data.")
     if actor.type == TimelineEvent.ActorType.STAFF and actor.staff is None:
         raise ValueError("A staff actor must be a named staff member.")
+    if actor.type == TimelineEvent.ActorType.SYSTEM and event_kind.uses_actor():
+        raise ValueError(f"Timeline kind {kind!r} names who did it; the system is nobody.")
     event = TimelineEvent(
         client=client,
         kind=kind,

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from maatwerk.clients.models import Client
 from maatwerk.core.append_only import AppendOnlyModel
@@ -53,16 +54,65 @@ class TimelineEvent(AppendOnlyModel):
     def __str__(self):
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.kind}"
 
+    # The voice the event speaks in when shown: the queries that feed a screen set it
+    # (``events_for_staff`` annotates "staff"). On its own an event speaks to the client, or to
+    # staff when the client never sees it.
+    voice: str | None = None
+
+    def _kind(self) -> kinds.EventKind | None:
+        try:
+            return kinds.get(self.kind)
+        except LookupError:
+            return None
+
+    def actor_name(self, voice: kinds.Voice) -> str:
+        """Who did it, as the reader calls them: "U" or the client's first name, or the staff
+        member's name. Never the product: an event done by the system names no actor."""
+        if self.actor_type == self.ActorType.STAFF and self.actor_staff is not None:
+            return self.actor_staff.full_name
+        if self.actor_type == self.ActorType.CLIENT:
+            return (
+                pgettext("timeline actor", "U")
+                if voice == kinds.Voice.CLIENT
+                else self.client.first_name
+            )
+        return ""
+
+    def summary_in(self, voice: kinds.Voice) -> str:
+        kind = self._kind()
+        if kind is None:
+            return self.kind
+        try:
+            return kind.render(
+                self.data,
+                voice,
+                first_name=self.client.first_name,
+                actor=self.actor_name(voice),
+            )
+        except (KeyError, IndexError, ValueError):
+            return kind.label_in(voice)
+
+    def label_in(self, voice: kinds.Voice) -> str:
+        kind = self._kind()
+        return self.kind if kind is None else kind.label_in(voice)
+
+    def _voice(self) -> kinds.Voice:
+        if self.voice:
+            return kinds.Voice(self.voice)
+        return kinds.Voice.CLIENT if self.visible_to_client else kinds.Voice.STAFF
+
     @property
     def summary(self) -> str:
-        try:
-            return kinds.get(self.kind).render(self.data)
-        except (LookupError, KeyError):
-            return self.kind
+        return self.summary_in(self._voice())
 
     @property
     def label(self) -> str:
-        try:
-            return str(kinds.get(self.kind).label)
-        except LookupError:
-            return self.kind
+        return self.label_in(self._voice())
+
+    @property
+    def client_summary(self) -> str:
+        return self.summary_in(kinds.Voice.CLIENT)
+
+    @property
+    def staff_summary(self) -> str:
+        return self.summary_in(kinds.Voice.STAFF)

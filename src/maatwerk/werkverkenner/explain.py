@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # Smaller effects than this (on the log-odds) are not worth a sentence.
 MIN_EFFECT = 0.05
@@ -11,6 +12,13 @@ BAND_TEXT = {
     "25-50": "25 tot 50%",
     "50-75": "50 tot 75%",
     "75-100": "75 tot 100%",
+}
+# What advisers call a band: a name and a plain range, never the code ("0-25") or a bare number.
+BAND_NAMES = {
+    "0-25": gettext_lazy("kleine kans"),
+    "25-50": gettext_lazy("redelijke kans"),
+    "50-75": gettext_lazy("goede kans"),
+    "75-100": gettext_lazy("grote kans"),
 }
 
 
@@ -21,6 +29,15 @@ class Factor:
     sentence: str
     changeable: bool
     skipped: bool
+
+    @property
+    def topic(self) -> str:
+        """The question's short name for staff: "Eerdere uitkering" for "eerdere-uitkering"."""
+        return self.question.code.replace("-", " ").replace("_", " ").capitalize()
+
+    @property
+    def strength(self) -> str:
+        return effect_words(self.effect)
 
 
 def factors(score, questions) -> dict[str, list[Factor]]:
@@ -67,3 +84,29 @@ def accuracy_sentence(metrics: dict) -> str:
 
 def band_text(band: str) -> str:
     return BAND_TEXT.get(band, band)
+
+
+def band_label(band: str | None) -> str:
+    """For staff: "kleine kans (0 tot 25%)"; without a band, "nog geen Werkverkenner-uitslag"."""
+    if band not in BAND_NAMES:
+        return _("nog geen Werkverkenner-uitslag")
+    return _("%(name)s (%(range)s)") % {"name": BAND_NAMES[band], "range": BAND_TEXT[band]}
+
+
+def band_sentence(band: str | None) -> str:
+    """For staff, what a proposal rests on: "Werkverkenner-uitslag: kleine kans (0 tot 25%)." """
+    if band not in BAND_NAMES:
+        return _("Nog geen Werkverkenner-uitslag.")
+    return _("Werkverkenner-uitslag: %(band)s.") % {"band": band_label(band)}
+
+
+def effect_words(effect: float) -> str:
+    """How much an answer moves the estimate, in words: the log-odds stay on the model pages."""
+    size = abs(effect)
+    if effect > 0:
+        if size >= 0.5:
+            return _("verhoogt de kans sterk")
+        return _("verhoogt de kans") if size >= 0.2 else _("verhoogt de kans iets")
+    if size >= 0.5:
+        return _("verlaagt de kans sterk")
+    return _("verlaagt de kans") if size >= 0.2 else _("verlaagt de kans iets")

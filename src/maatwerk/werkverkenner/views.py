@@ -225,11 +225,11 @@ def _result_context(filler: Filler, score: Score | None, submission):
         context.update(
             {
                 "band_text": explain.band_text(score.band),
+                "band_label": explain.band_label(score.band),
                 "factors": explain.factors(score, questions),
                 "accuracy": explain.accuracy_sentence(version.metrics),
                 "version": version,
                 "skipped_any": bool(score.inputs.get("skipped")),
-                "percent": round(score.probability * 100),
             }
         )
     return context
@@ -355,8 +355,7 @@ def worklist(request):
     rows = [
         {
             "item": item,
-            "band_text": explain.band_text(item.score.band) if item.score else "",
-            "percent": round(item.score.probability * 100) if item.score else None,
+            "band_label": explain.band_label(item.score.band) if item.score else "",
         }
         for item in items
     ]

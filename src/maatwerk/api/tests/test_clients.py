@@ -150,7 +150,11 @@ def test_timeline_with_named_actors(call, adviser, other_adviser, client_record)
         "name": adviser.full_name,
         "job_title": adviser.job_title,
     }
-    assert body["items"][-1]["kind"] == "client.registered"
+    registered = body["items"][-1]
+    assert registered["kind"] == "client.registered"
+    # Staff read about the client, never the client's own "U bent ingeschreven".
+    assert registered["summary"].startswith(f"{client_record.first_name} is ingeschreven")
+    assert not any(item["summary"].startswith("U ") for item in body["items"])
 
     other = token_for(other_adviser.user)
     url = f"/api/clients/{client_record.pk}/timeline"

@@ -65,7 +65,7 @@ def test_client_changes_their_window_and_the_timeline_says_so(login, client_at_1
     assert "13:00" in event.data["summary"]
     assert not AuditEntry.objects.filter(action="client.preferences_changed").exists()
     home = web.get(reverse("portal:home")).content.decode()
-    assert "De contactvoorkeuren zijn aangepast" in home and "13:00" in home
+    assert "U heeft uw contactvoorkeuren aangepast" in home and "13:00" in home
 
 
 def test_the_menu_links_to_the_page(login, client_record):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maatwerk.core.append_only import AppendOnlyError
+from maatwerk.core.dates import long_date
 from maatwerk.core.tests import factories
 from maatwerk.feedback import actions, queries
 from maatwerk.feedback.deadlines import answer_deadline
@@ -204,7 +205,8 @@ def test_manager_moves_the_deadline_with_a_reason(client_record, adviser, manage
     item.refresh_from_db()
     assert item.deadline == later
     event = client_record.timeline_events.get(kind="feedback.deadline_changed")
-    assert event.visible_to_client and later.strftime("%d-%m-%Y") in event.summary
+    assert event.visible_to_client and long_date(later) in event.summary
+    assert later.strftime("%d-%m-%Y") not in event.summary  # one date format: "15 december 2026"
 
 
 def test_reassign_to_someone_outside_the_office_is_refused(

@@ -13,7 +13,7 @@ from maatwerk.surveys.models import ContactQuestion, Response
 from maatwerk.timeline.actions import Actor, record_event
 from maatwerk.timeline.kinds import register
 
-register("test.conversation_held", "Gesprek", "Gesprek gehad.")
+register("test.conversation_held", "Gesprek", "Gesprek gehad.", staff_summary="Gesprek gehad.")
 
 
 def _short_survey(user):

@@ -14,7 +14,7 @@ from maatwerk.timeline.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
 
-register("test.phone_conversation", "Gesprek", "Gesprek gehad.")
+register("test.phone_conversation", "Gesprek", "Gesprek gehad.", staff_summary="Gesprek gehad.")
 
 
 @pytest.fixture

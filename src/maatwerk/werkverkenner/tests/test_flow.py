@@ -1,6 +1,7 @@
 """The Werkverkenner through its pages and real actions."""
 
 import itertools
+import re
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -198,7 +199,17 @@ def test_adviser_decides_with_a_mandatory_reason(login, client_record, adviser, 
     worklist = web.get(reverse("werkverkenner:worklist")).text
     assert client_record.full_name in worklist
     page = web.get(reverse("werkverkenner:item", args=[item.pk])).text
-    assert "Geschatte kans" in page and "Overgeslagen" in page
+    assert "Overgeslagen" in page
+    # An adviser reads a band name and a plain range, and effects in words: no bare percentage,
+    # no log-odds, no model name (that stays on the model pages).
+    assert (
+        "kleine kans (0 tot 25%)" in page.lower() or "redelijke kans (25 tot 50%)" in page.lower()
+    )
+    score = Score.objects.get(client=client_record)
+    assert f"{round(score.probability * 100)}%" not in page
+    assert "verlaagt de kans" in page or "verhoogt de kans" in page
+    assert not re.search(r"\(\w[\w-]*, -?\d+,\d\d\)", page)
+    assert score.model_version.name not in page and "model:" not in page
     response = web.post(reverse("werkverkenner:item", args=[item.pk]), {"decision": "invite"})
     assert response.status_code == 200
     assert "Schrijf waarom je dit besluit." in response.text
@@ -268,7 +279,7 @@ def test_adviser_fills_in_with_a_client(login, adviser, active_version):
     _fill_pages(web, NEEDS_HELP, "werkverkenner:staff_page", args=[offline.pk])
     response = web.post(reverse("werkverkenner:staff_check", args=[offline.pk]))
     assert response.url == reverse("werkverkenner:staff_result", args=[offline.pk])
-    assert "Geschatte kans" in web.get(response.url).text
+    assert "Kans op werk binnen een jaar" in web.get(response.url).text
     submission = Submission.objects.get(client=offline)
     assert submission.filled_in_by == adviser
     event = TimelineEvent.objects.get(client=offline, kind="werkverkenner.submitted")
