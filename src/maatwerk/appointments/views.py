@@ -181,6 +181,7 @@ def _confirm(request, flow: Flow):
         "kind": kind,
         "moment": timezone.localtime(moment, zone()),
         "ends": timezone.localtime(moment + timedelta(minutes=kind.duration_minutes), zone()),
+        "staff": queries.staff_for_slot(flow.client, office, kind, moment),
         "clashes": clashes,
         "alternative_days": alternatives,
         "hidden": {"vestiging": office.pk, "soort": kind.pk},
