@@ -241,7 +241,7 @@ def detail(request, pk: int):
     context = {
         "appointment": appointment,
         "changeable": changeable,
-        "place": values.place_text(appointment),
+        "place": values.where_text(appointment),
     }
     return render(request, "appointments/detail.html", context)
 
@@ -258,7 +258,7 @@ def cancel(request, pk: int):
             return redirect("appointments:detail", pk=appointment.pk)
         messages.success(request, _("Uw afspraak is geannuleerd."))
         return redirect("appointments:mine")
-    context = {"appointment": appointment, "place": values.place_text(appointment)}
+    context = {"appointment": appointment, "place": values.where_text(appointment)}
     return render(request, "appointments/cancel.html", context)
 
 
@@ -416,7 +416,7 @@ def staff_detail(request, pk: int):
     )
     context = {
         "appointment": appointment,
-        "place": values.place_text(appointment),
+        "place": values.where_text(appointment),
         "outcome_form": OutcomeForm(),
         "started": appointment.starts_at <= timezone.now(),
         "open": appointment.status == Appointment.Status.BOOKED,
