@@ -62,12 +62,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "axes",
+    "maatwerk.site.apps.TOTPConfig",  # django_otp.plugins.otp_totp, named in Dutch
+    "maatwerk.site.apps.AxesConfig",  # axes
     "mozilla_django_oidc",
     "ninja",
     "django_tasks",
-    "django_tasks_db",
+    "maatwerk.site.apps.TasksDatabaseConfig",  # django_tasks_db
     "maatwerk.core.apps.CoreConfig",
     "maatwerk.access",
     "maatwerk.audit",
