@@ -289,7 +289,7 @@ if "VOICE_MIN_GROUP_SIZE" in os.environ:
     VOICE_MIN_GROUP_SIZE = int(os.environ["VOICE_MIN_GROUP_SIZE"])
 
 # Where Maatwerk is reached from outside, for links in e-mails (no trailing slash). Empty: the
-# e-mails name the portal instead of linking to it.
+# e-mails name the portal instead of linking to it. `make demo PORT=…` sets it to its own port.
 SITE_URL = os.environ.get("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
 
 EMAIL_BACKEND = os.environ.get(
