@@ -32,6 +32,7 @@ class SlotChoice:
     clashes: tuple[str, ...] = ()
     staff_id: int | None = None  # with whom the agenda would book it now
     staff_name: str = ""
+    with_contact_person: bool = False  # the client's own adviser
 
     @property
     def value(self) -> str:
@@ -109,8 +110,16 @@ def choices_for(
         kept.append((slot, tuple(found), ids[0] if ids else None))
     wanted = {pk for _slot, _found, pk in kept if pk}
     full = {member.pk: member.full_name for member in StaffMember.objects.filter(pk__in=wanted)}
+    contact = rules.contact_person_id(client)
     return [
-        SlotChoice(slot.starts_at, slot.ends_at, found, pk, full.get(pk, ""))
+        SlotChoice(
+            slot.starts_at,
+            slot.ends_at,
+            found,
+            staff_id=pk,
+            staff_name=full.get(pk, ""),
+            with_contact_person=pk is not None and pk == contact,
+        )
         for slot, found, pk in kept
     ]
 

@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from maatwerk.appointments.models import Absence, Appointment, Availability
 from maatwerk.audit.models import AuditEntry
@@ -222,12 +223,21 @@ def test_the_confirm_step_names_with_whom_before_booking(
     assert Appointment.objects.get(client=client_record).staff == other_adviser
 
 
-def test_the_slot_list_names_the_adviser_of_each_time(login, agenda, client_record, adviser):
+def test_the_slot_list_names_the_adviser_of_each_time(
+    login, agenda, client_record, adviser, other_adviser
+):
+    """The client's own adviser first, and said to be theirs; a colleague where they are busy."""
+    available(other_adviser, agenda)
+    day = workday(7)
+    book(factories.make_client(contact_person=adviser, user=True), agenda, at(day, 10))
+    today = timezone.localdate()
+    week = (day - (today - dt.timedelta(days=today.weekday()))).days // 7
     browser = login(client_record.user)
     page = browser.get(
-        reverse("appointments:slots"), {"vestiging": agenda.pk, "soort": kind().pk, "week": 1}
-    )
-    assert f"met {adviser.full_name}" in page.content.decode()
+        reverse("appointments:slots"), {"vestiging": agenda.pk, "soort": kind().pk, "week": week}
+    ).content.decode()
+    assert f"met {adviser.full_name} (uw adviseur)" in page
+    assert f"met {other_adviser.full_name}</label>" in page.replace("\n", "")
 
 
 def test_nobody_is_named_for_a_time_that_is_not_free(agenda, client_record):
