@@ -40,10 +40,14 @@ lock: $(VENV)/.installed
 	$(BUILD_REQUIRES) | $(COMPILE) --extra demo --extra test -o requirements/test.txt
 	$(BUILD_REQUIRES) | $(COMPILE) --constraint requirements/test.txt -o requirements/production.txt
 
+# Links in the demo's e-mails and its printed log-in go to the port the demo serves on.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+DEMO_ENV = MAATWERK_MODE=demo SITE_URL=$(SITE_URL)
+
 demo: install
-	MAATWERK_MODE=demo $(BIN)/maatwerk migrate --no-input
-	MAATWERK_MODE=demo $(BIN)/maatwerk demo_data --clients $(DEMO_CLIENTS) --seed 1 --if-empty
-	MAATWERK_MODE=demo $(BIN)/maatwerk runserver 127.0.0.1:$(PORT)
+	$(DEMO_ENV) $(BIN)/maatwerk migrate --no-input
+	$(DEMO_ENV) $(BIN)/maatwerk demo_data --clients $(DEMO_CLIENTS) --seed 1 --if-empty
+	$(DEMO_ENV) $(BIN)/maatwerk runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

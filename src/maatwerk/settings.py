@@ -62,12 +62,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "axes",
+    "maatwerk.site.apps.TOTPConfig",  # django_otp.plugins.otp_totp, named in Dutch
+    "maatwerk.site.apps.AxesConfig",  # axes
     "mozilla_django_oidc",
     "ninja",
     "django_tasks",
-    "django_tasks_db",
+    "maatwerk.site.apps.TasksDatabaseConfig",  # django_tasks_db
     "maatwerk.core.apps.CoreConfig",
     "maatwerk.access",
     "maatwerk.audit",
@@ -291,7 +291,7 @@ if "VOICE_MIN_GROUP_SIZE" in os.environ:
     VOICE_MIN_GROUP_SIZE = int(os.environ["VOICE_MIN_GROUP_SIZE"])
 
 # Where Maatwerk is reached from outside, for links in e-mails (no trailing slash). Empty: the
-# e-mails name the portal instead of linking to it.
+# e-mails name the portal instead of linking to it. `make demo PORT=…` sets it to its own port.
 SITE_URL = os.environ.get("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
 
 EMAIL_BACKEND = os.environ.get(

@@ -33,6 +33,8 @@ def test_client_books_and_cancels(visit, office, adviser, client_record):
     page.locator("input[name=tijd]").first.check()
     page.get_by_role("button", name="Verder").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Afspraak bevestigen")
+    # Before booking, the client already sees with whom.
+    expect(page.get_by_text(f"{adviser.full_name} ({adviser.job_title})")).to_be_visible()
     visit.check()
     page.get_by_role("button", name="Afspraak maken").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Uw afspraak")

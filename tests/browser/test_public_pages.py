@@ -35,6 +35,35 @@ def test_wrong_password_shows_dutch_error(visit, adviser):
     expect(page.get_by_label("Gebruikersnaam")).to_be_focused()
 
 
+def test_the_demo_log_ins_stand_on_the_log_in_page_in_demo_mode_only(visit, settings, office):
+    from maatwerk.core.tests import factories
+    from maatwerk.demo.organisation import DEMO_PASSWORD
+
+    adviser = factories.make_staff("Adviseur werk", offices=[office], username="adviseur")
+    adviser.user.set_password(DEMO_PASSWORD)
+    adviser.user.save()
+    settings.DEMO_MODE = True
+    visit.goto("/inloggen/")
+    page = visit.page
+    logins = page.get_by_role("list", name="Demo-accounts")
+    expect(logins.get_by_role("listitem")).to_have_count(1)
+    expect(logins.get_by_role("listitem")).to_contain_text(f"adviseur: {adviser.full_name}")
+    expect(page.get_by_text(DEMO_PASSWORD)).to_be_visible()
+    visit.check()
+    # What the page says is enough to log in.
+    page.get_by_label("Gebruikersnaam").fill("adviseur")
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).not_to_have_url(re.compile(r"/inloggen/(\?|$)"))
+    visit.logout()
+
+    settings.DEMO_MODE = False
+    visit.goto("/inloggen/")
+    expect(page.get_by_role("list", name="Demo-accounts")).to_have_count(0)
+    expect(page.get_by_text(DEMO_PASSWORD)).to_have_count(0)
+    visit.check()
+
+
 def test_not_found_page(visit, transactional_db):
     visit.goto("/bestaat-niet/", status=404)
     page = visit.page

@@ -84,7 +84,8 @@ def test_build_and_answer_with_the_keyboard(visit, researcher, client_record):
     expect(page.get_by_role("alert")).to_contain_text("Beantwoord deze vraag.")
     visit.check()
     page.get_by_role("alert").get_by_role("link").first.press("Enter")
-    expect(page.get_by_role("radio", name="1", exact=True)).to_be_focused()
+    # The ends of the scale say what they mean, in the radio's own name.
+    expect(page.get_by_role("radio", name="1 – helemaal niet", exact=True)).to_be_focused()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
@@ -108,6 +109,37 @@ def test_build_and_answer_with_the_keyboard(visit, researcher, client_record):
     visit.check()
     response = Response.objects.get(survey=survey)
     assert response.completed_at and response.answers == {"v1": 4, "v2": "op-de-vestiging"}
+
+
+def test_a_0_to_10_scale_names_its_ends(visit, researcher, client_record):
+    """The ends are in the radio labels: visible next to 0 and 10, and in the name a screen
+    reader reads with the number; the page passes axe-core."""
+    survey = actions.create_survey(user=researcher.user, title="Aanraden", kind="survey")
+    actions.save_question(
+        survey=survey,
+        user=researcher.user,
+        page=survey.pages.get(),
+        kind="scale10",
+        text="Hoe waarschijnlijk is het dat u ons aanraadt?",
+        low_label="helemaal niet waarschijnlijk",
+        high_label="zeer waarschijnlijk",
+    )
+    actions.publish(survey=survey, user=researcher.user)
+    visit.login(client_record.user.username)
+    visit.goto(f"/mijn/vragenlijsten/{survey.pk}/")
+    page = visit.page
+    page.get_by_role("button", name="Beginnen").click()
+    group = page.get_by_role("group", name="Hoe waarschijnlijk is het dat u ons aanraadt?")
+    lowest = group.get_by_role("radio", name="0 – helemaal niet waarschijnlijk", exact=True)
+    highest = group.get_by_role("radio", name="10 – zeer waarschijnlijk", exact=True)
+    expect(lowest).to_be_visible()
+    expect(group.get_by_text("10 – zeer waarschijnlijk", exact=True)).to_be_visible()
+    expect(group.get_by_role("radio")).to_have_count(11)
+    visit.check()
+    highest.check()
+    page.get_by_role("button", name="Volgende").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kloppen uw antwoorden?")
+    visit.check()
 
 
 def test_offline_interview_is_synced_once(visit, researcher, office):

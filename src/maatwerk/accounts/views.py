@@ -4,6 +4,7 @@ from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import Http404
@@ -26,7 +27,20 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(oidc_enabled=settings.OIDC_ENABLED, **kwargs)
+        return super().get_context_data(
+            oidc_enabled=settings.OIDC_ENABLED, demo_logins=_demo_logins(), **kwargs
+        )
+
+
+def _demo_logins():
+    """The demo's log-ins and their shared password, only when MAATWERK_MODE=demo: in production
+    the demo app may not even be installed, and no password is ever shown."""
+    if not settings.DEMO_MODE or not apps.is_installed("maatwerk.demo"):
+        return None
+    from maatwerk.demo.logins import DEMO_PASSWORD, demo_logins
+
+    logins = demo_logins()
+    return {"password": DEMO_PASSWORD, "users": logins} if logins else None
 
 
 login_view = public(LoginView.as_view())

@@ -42,7 +42,7 @@ def notify(appointment: Appointment, what: str):
                 "appointment": appointment,
                 "client": appointment.client,
                 "when": values.when_text(appointment.starts_at),
-                "place": values.place_text(appointment),
+                "place": values.where_text(appointment),
                 "link": site_url() + reverse("appointments:detail", args=[appointment.pk]),
             },
         )

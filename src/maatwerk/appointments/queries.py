@@ -1,8 +1,8 @@
 """Reads about appointments used by the pages, the API and other apps.
 
-Public: ``slot_week`` (free slots for a week, with clashes for staff), ``upcoming_for_client``,
-``past_for_client``, ``day_agenda``, ``calls_due`` (the call-list source),
-``appointment_types``, ``bookable_offices``.
+Public: ``slot_week`` (free slots for a week, with clashes for staff), ``staff_for_slot`` (with
+whom a time would be booked), ``upcoming_for_client``, ``past_for_client``, ``day_agenda``,
+``calls_due`` (the call-list source), ``appointment_types``, ``bookable_offices``.
 """
 
 from dataclasses import dataclass
@@ -30,6 +30,9 @@ class SlotChoice:
     starts_at: datetime
     ends_at: datetime
     clashes: tuple[str, ...] = ()
+    staff_id: int | None = None  # with whom the agenda would book it now
+    staff_name: str = ""
+    with_contact_person: bool = False  # the client's own adviser
 
     @property
     def value(self) -> str:
@@ -83,19 +86,64 @@ def not_before() -> datetime:
     return timezone.now() + LEAD_TIME
 
 
+def _bookable_ids(slot: Slot, client: Client) -> tuple[int, ...]:
+    """The staff the agenda may book this slot with, best first: a practice account only ever
+    books its owner (as ``actions.book`` asks the agenda)."""
+    if client.is_practice:
+        return tuple(pk for pk in slot.staff_ids if pk == client.practice_owner_id)
+    return slot.staff_ids
+
+
 def choices_for(
     slots: list[Slot], client: Client, office: Office, kind: AppointmentType, *, for_staff: bool
 ) -> list[SlotChoice]:
-    """Slots as choices for a client: clashing ones left out for the client, marked for staff."""
+    """Slots as choices for a client: clashing ones left out for the client, marked for staff.
+    Each names the staff member the agenda would book it with (one query for all names)."""
     wishes = preferences.ClientWishes.of(client)
     agenda = rules.agenda_of(office)
-    out = []
+    kept = []
     for slot in slots:
         found = preferences.clashes(wishes, kind, agenda, slot.starts_at, slot.ends_at, zone())
         if found and not for_staff:
             continue
-        out.append(SlotChoice(slot.starts_at, slot.ends_at, tuple(found)))
-    return out
+        ids = _bookable_ids(slot, client)
+        kept.append((slot, tuple(found), ids[0] if ids else None))
+    wanted = {pk for _slot, _found, pk in kept if pk}
+    full = {member.pk: member.full_name for member in StaffMember.objects.filter(pk__in=wanted)}
+    contact = rules.contact_person_id(client)
+    return [
+        SlotChoice(
+            slot.starts_at,
+            slot.ends_at,
+            found,
+            staff_id=pk,
+            staff_name=full.get(pk, ""),
+            with_contact_person=pk is not None and pk == contact,
+        )
+        for slot, found, pk in kept
+    ]
+
+
+def staff_for_slot(
+    client: Client, office: Office, kind: AppointmentType, starts_at: datetime
+) -> StaffMember | None:
+    """With whom booking ``starts_at`` would be now: the agenda's own first choice (the client's
+    contact person when free), or None when the time is not free. Someone else may still take
+    that person's time before the client confirms; the booking then names who it is with."""
+    day = timezone.localtime(starts_at, zone()).date()
+    contact = rules.contact_person_id(client)
+    for slot in plugin_for(office).free_slots(
+        office,
+        kind,
+        day,
+        day,
+        not_before=starts_at,
+        prefer_staff=(contact,) if contact else (),
+    ):
+        if slot.starts_at == starts_at:
+            ids = _bookable_ids(slot, client)
+            return StaffMember.objects.filter(pk=ids[0]).first() if ids else None
+    return None
 
 
 def slot_week(

@@ -5,6 +5,7 @@ Pure: nothing here reads or writes the database beyond the appointment handed in
 from datetime import datetime
 
 from django.utils import formats, timezone, translation
+from django.utils.text import capfirst
 
 from .builtin import zone
 from .models import Appointment, AppointmentType
@@ -19,10 +20,21 @@ def when_text(moment: datetime) -> str:
 
 
 def place_text(appointment: Appointment) -> str:
+    """Where, inside a sentence ("…, bij werkplein Amsterdam, Stationsplein 10, …, met …"), in
+    Dutch like ``when_text``: the timeline stores it once."""
+    kind = appointment.type
+    with translation.override("nl"):
+        if kind.channel == AppointmentType.Channel.OFFICE:
+            return f"bij {appointment.office.werkplein}, {appointment.office.address}"
+        return str(AppointmentType.Channel(kind.channel).label)
+
+
+def where_text(appointment: Appointment) -> str:
+    """Where, on its own after "Waar:" ("Werkplein Amsterdam, Stationsplein 10, …")."""
     kind = appointment.type
     if kind.channel == AppointmentType.Channel.OFFICE:
-        return f"op {appointment.office.name}, {appointment.office.address}"
-    return str(AppointmentType.Channel(kind.channel).label)
+        return f"{capfirst(appointment.office.werkplein)}, {appointment.office.address}"
+    return capfirst(str(AppointmentType.Channel(kind.channel).label))
 
 
 def reachable_by_mail(appointment: Appointment) -> bool:

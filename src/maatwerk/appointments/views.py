@@ -181,6 +181,7 @@ def _confirm(request, flow: Flow):
         "kind": kind,
         "moment": timezone.localtime(moment, zone()),
         "ends": timezone.localtime(moment + timedelta(minutes=kind.duration_minutes), zone()),
+        "staff": queries.staff_for_slot(flow.client, office, kind, moment),
         "clashes": clashes,
         "alternative_days": alternatives,
         "hidden": {"vestiging": office.pk, "soort": kind.pk},
@@ -240,7 +241,7 @@ def detail(request, pk: int):
     context = {
         "appointment": appointment,
         "changeable": changeable,
-        "place": values.place_text(appointment),
+        "place": values.where_text(appointment),
     }
     return render(request, "appointments/detail.html", context)
 
@@ -257,7 +258,7 @@ def cancel(request, pk: int):
             return redirect("appointments:detail", pk=appointment.pk)
         messages.success(request, _("Uw afspraak is geannuleerd."))
         return redirect("appointments:mine")
-    context = {"appointment": appointment, "place": values.place_text(appointment)}
+    context = {"appointment": appointment, "place": values.where_text(appointment)}
     return render(request, "appointments/cancel.html", context)
 
 
@@ -415,7 +416,7 @@ def staff_detail(request, pk: int):
     )
     context = {
         "appointment": appointment,
-        "place": values.place_text(appointment),
+        "place": values.where_text(appointment),
         "outcome_form": OutcomeForm(),
         "started": appointment.starts_at <= timezone.now(),
         "open": appointment.status == Appointment.Status.BOOKED,

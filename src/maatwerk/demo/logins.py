@@ -1,10 +1,12 @@
-"""The text that tells a demo visitor where and as whom to log in."""
+"""Where and as whom a demo visitor logs in: printed last by `maatwerk demo_data` and shown on the
+log-in page in demo mode (never in production: ``accounts`` asks only when MAATWERK_MODE=demo)."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from .organisation import DEMO_PASSWORD
 
-LOGIN_URL = "http://127.0.0.1:8000/inloggen/"
 DEMO_USERNAMES = (
     "klant",
     "adviseur",
@@ -15,6 +17,11 @@ DEMO_USERNAMES = (
     "onderzoeker",
     "raadslid",
 )
+
+
+def login_url() -> str:
+    """The log-in page at SITE_URL, which `make demo PORT=…` sets to the port it serves on."""
+    return settings.SITE_URL.rstrip("/") + reverse("accounts:login")
 
 
 def _describe(user) -> str:
@@ -30,21 +37,26 @@ def _describe(user) -> str:
     return f"{staff.full_name}, {staff.job_title}{where}{extra}"
 
 
-def logins_text() -> str:
+def demo_logins() -> list[tuple[str, str]]:
+    """(username, who that is) for each demo log-in this database has, in a fixed order."""
     users = {
         user.username: user
         for user in get_user_model()
-        .objects.filter(username__in=DEMO_USERNAMES)
+        .objects.filter(username__in=DEMO_USERNAMES, is_active=True)
         .select_related("client", "staff_member")
     }
-    if not users:
+    return [(name, _describe(users[name])) for name in DEMO_USERNAMES if name in users]
+
+
+def logins_text() -> str:
+    logins = demo_logins()
+    if not logins:
         return "Deze database heeft geen demo-log-ins."
     lines = [
-        f"Inloggen: {LOGIN_URL}",
+        "Demo-log-ins",
+        f"Inloggen: {login_url()}",
         f"Wachtwoord voor alle demo-log-ins: {DEMO_PASSWORD}",
         "",
     ]
-    for username in DEMO_USERNAMES:
-        if username in users:
-            lines.append(f"  {username:<12} {_describe(users[username])}")
+    lines += [f"  {username:<12} {who}" for username, who in logins]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ the letter can always be shown exactly as it was sent.
 import datetime as dt
 
 from django.utils import formats, timezone, translation
+from django.utils.text import capfirst
 
 from maatwerk.access.rules import current_contact_id
 from maatwerk.organisation.models import StaffMember
@@ -49,7 +50,10 @@ def _staff(staff: StaffMember | None) -> dict:
 
 
 def _office(office) -> dict:
-    return {"name": office.name, "address": office.address, "phone": office.phone}
+    # "Werkplein Amsterdam": a letter says "bij {{ office.name }}", never "op Amsterdam".
+    with translation.override("nl"):
+        name = capfirst(office.werkplein)
+    return {"name": name, "address": office.address, "phone": office.phone}
 
 
 def contact_person(client) -> StaffMember | None:

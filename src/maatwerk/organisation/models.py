@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,6 +69,15 @@ class Office(models.Model):
     @property
     def address(self) -> str:
         return f"{self.street} {self.house_number}, {self.postal_code} {self.city}"
+
+    @property
+    def werkplein(self) -> str:
+        """'werkplein Amsterdam', to put in a sentence: "bij werkplein Amsterdam". An office is
+        usually named after its town ("op Amsterdam" reads wrong); a name that already says
+        werkplein is kept as it is."""
+        if self.name.lower().startswith("werkplein"):
+            return self.name
+        return gettext("werkplein %(name)s") % {"name": self.name}
 
 
 class Weekday(models.IntegerChoices):

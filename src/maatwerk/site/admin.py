@@ -1,7 +1,8 @@
 """The libraries' own admin pages, re-registered so that they too are on the record.
 
 A second factor linked or removed by an administrator, a lock-out lifted (an access attempt
-deleted): each lands in the audit log like any other admin change. Task results stay read-only.
+deleted): each lands in the audit log like any other admin change. Task results stay read-only
+and out of the menu. Their sections and names are Dutch (``apps.py``, ``library_names.py``).
 Registered here because ``site`` is the last app to load, after the libraries' own admin modules.
 """
 
@@ -34,7 +35,11 @@ class AuditedAccessFailureLogAdmin(AuditedAdmin, AccessFailureLogAdmin):
 
 
 class TaskResultAdmin(ReadOnlyAdmin, DBTaskResultAdmin):
-    pass
+    """Background-task bookkeeping is for whoever runs the servers, not for a beheerder: out of
+    the admin's menu (a superuser still reaches the read-only list by its address)."""
+
+    def has_module_permission(self, request):
+        return False
 
 
 for model, model_admin in [

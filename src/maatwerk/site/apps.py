@@ -1,6 +1,9 @@
+from axes.apps import AppConfig as LibraryAxesConfig
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.apps import DefaultConfig as LibraryTOTPConfig
+from django_tasks_db.apps import TasksAppConfig as LibraryTasksConfig
 
 
 class SiteConfig(AppConfig):
@@ -13,6 +16,26 @@ class SiteConfig(AppConfig):
     label = "site"  # django.contrib.sites uses "sites"; Maatwerk does not install it
     verbose_name = _("Maatwerk")
 
+    def ready(self):
+        from .library_names import name_library_models
+
+        name_library_models()
+
 
 class MaatwerkAdminConfig(AdminConfig):
     default_site = "maatwerk.site.admin_site.MaatwerkAdminSite"
+
+
+# The libraries' own apps under Dutch names, so their admin sections read like the rest (the
+# libraries ship no Dutch). Same name and label as the library's: migrations are untouched. The
+# two log-in sections start alike, so the admin's alphabetical list keeps them together.
+class AxesConfig(LibraryAxesConfig):
+    verbose_name = _("Inloggen: mislukte pogingen en blokkades")
+
+
+class TOTPConfig(LibraryTOTPConfig):
+    verbose_name = _("Inloggen: tweede factor")
+
+
+class TasksDatabaseConfig(LibraryTasksConfig):
+    verbose_name = _("Achtergrondtaken")

@@ -217,6 +217,10 @@ def save_question(
             "text_en",
             "help_text",
             "help_text_en",
+            "low_label",
+            "low_label_en",
+            "high_label",
+            "high_label_en",
             "required",
             "show_if_question",
             "show_if_value",
@@ -341,6 +345,10 @@ def copy(*, survey: Survey, user) -> Survey:
                 text_en=q.text_en,
                 help_text=q.help_text,
                 help_text_en=q.help_text_en,
+                low_label=q.low_label,
+                low_label_en=q.low_label_en,
+                high_label=q.high_label,
+                high_label_en=q.high_label_en,
                 required=q.required,
             )
             Option.objects.bulk_create(

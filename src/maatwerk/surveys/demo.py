@@ -14,6 +14,22 @@ from . import actions
 from .models import ContactQuestion, Survey
 
 DEMO_RESPONDENTS = 60
+# What the ends of the demo's scales mean, shown next to the lowest and highest number.
+SATISFIED = {
+    "low_label": "heel ontevreden",
+    "low_label_en": "very dissatisfied",
+    "high_label": "heel tevreden",
+    "high_label_en": "very satisfied",
+}
+SCALE_ENDS = {
+    "Hoe was uw gesprek vandaag?": {
+        "low_label": "heel slecht",
+        "low_label_en": "very bad",
+        "high_label": "heel goed",
+        "high_label_en": "very good",
+    },
+    "Hoe tevreden bent u over het gesprek?": SATISFIED,
+}
 TITLE = "Hoe tevreden bent u over onze hulp?"
 
 
@@ -35,8 +51,7 @@ def _survey(user):
             kind="scale5",
             text="Hoe tevreden bent u over de hulp bij het zoeken naar werk?",
             text_en="How satisfied are you with the help finding work?",
-            help_text="1 is heel ontevreden, 5 is heel tevreden.",
-            help_text_en="1 is very dissatisfied, 5 is very satisfied.",
+            **SATISFIED,
             required=True,
         ),
         "aanbevelen": actions.save_question(
@@ -46,6 +61,10 @@ def _survey(user):
             kind="scale10",
             text="Hoe waarschijnlijk is het dat u ons aanraadt aan een bekende?",
             text_en="How likely are you to recommend us to someone you know?",
+            low_label="helemaal niet waarschijnlijk",
+            low_label_en="not at all likely",
+            high_label="zeer waarschijnlijk",
+            high_label_en="extremely likely",
             required=True,
         ),
         "adviseur": actions.save_question(
@@ -171,6 +190,7 @@ def _one_page(user, *, title: str, title_en: str, kind: str, questions) -> Surve
             text_en=text_en,
             required=required,
             options=actions.parse_options(options) if options else None,
+            **SCALE_ENDS.get(text, {}),
         )
     actions.publish(survey=survey, user=user)
     return survey

@@ -54,7 +54,10 @@ class AnswerField(forms.Field):
         if q.kind == Question.Kind.YES_NO:
             return [(logic.YES, _("Ja")), (logic.NO, _("Nee"))]
         low, high = logic.SCALES[q.kind]
-        return [(str(n), str(n)) for n in range(low, high + 1)]
+        # The ends say what they mean, in the label itself: seen next to the number and read
+        # out with it ("0 – helemaal niet waarschijnlijk").
+        ends = dict(zip((low, high), logic.scale_ends(q), strict=True))
+        return [(str(n), f"{n} – {ends[n]}" if n in ends else str(n)) for n in range(low, high + 1)]
 
     def clean(self, value):
         return logic.normalise(self.question, value)
@@ -194,6 +197,32 @@ class QuestionForm(ConditionMixin):
         required=False,
         widget=forms.TextInput(TEXT),
     )
+    low_label = forms.CharField(
+        label=_("Bij een schaal: wat betekent het laagste cijfer?"),
+        help_text=_("Bijvoorbeeld: helemaal niet waarschijnlijk. Leeg: helemaal niet."),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(TEXT),
+    )
+    low_label_en = forms.CharField(
+        label=_("Laagste cijfer in het Engels"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(TEXT),
+    )
+    high_label = forms.CharField(
+        label=_("Bij een schaal: wat betekent het hoogste cijfer?"),
+        help_text=_("Bijvoorbeeld: zeer waarschijnlijk. Leeg: heel erg."),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(TEXT),
+    )
+    high_label_en = forms.CharField(
+        label=_("Hoogste cijfer in het Engels"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(TEXT),
+    )
     required = forms.BooleanField(label=_("Verplicht"), required=False, initial=True)
     options = forms.CharField(
         label=_("Antwoorden (bij één of meer keuzes)"),
@@ -208,6 +237,10 @@ class QuestionForm(ConditionMixin):
         "text_en",
         "help_text",
         "help_text_en",
+        "low_label",
+        "low_label_en",
+        "high_label",
+        "high_label_en",
         "required",
         "options",
         "show_if_question",

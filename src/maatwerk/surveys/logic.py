@@ -8,7 +8,7 @@ answer is checked the same way whatever the channel.
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from .models import Option, Page, Question, Survey
@@ -25,6 +25,19 @@ def localised(obj, name: str) -> str:
         if english:
             return english
     return getattr(obj, name)
+
+
+# What the ends of a scale mean when the question does not say: fits "hoe tevreden" and "hoe
+# waarschijnlijk" alike. A question's own words are better (``Question.low_label``).
+DEFAULT_LOW = gettext_lazy("helemaal niet")
+DEFAULT_HIGH = gettext_lazy("heel erg")
+
+
+def scale_ends(question) -> tuple[str, str]:
+    """The meaning of a scale's lowest and highest number, in the page's language."""
+    low = localised(question, "low_label") or str(DEFAULT_LOW)
+    high = localised(question, "high_label") or str(DEFAULT_HIGH)
+    return low, high
 
 
 @dataclass

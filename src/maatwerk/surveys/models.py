@@ -128,6 +128,16 @@ class Question(models.Model):
     text_en = models.CharField(_("vraag (Engels)"), max_length=300, blank=True)
     help_text = models.CharField(_("uitleg"), max_length=500, blank=True)
     help_text_en = models.CharField(_("uitleg (Engels)"), max_length=500, blank=True)
+    # What the two ends of a scale mean ("helemaal niet waarschijnlijk"); empty: a default
+    # (``logic.scale_ends``). Shown next to the lowest and highest number.
+    low_label = models.CharField(_("betekenis van het laagste cijfer"), max_length=80, blank=True)
+    low_label_en = models.CharField(
+        _("betekenis van het laagste cijfer (Engels)"), max_length=80, blank=True
+    )
+    high_label = models.CharField(_("betekenis van het hoogste cijfer"), max_length=80, blank=True)
+    high_label_en = models.CharField(
+        _("betekenis van het hoogste cijfer (Engels)"), max_length=80, blank=True
+    )
     required = models.BooleanField(_("verplicht"), default=True)
     show_if_question = models.ForeignKey(
         "self",
@@ -157,6 +167,10 @@ class Question(models.Model):
     @property
     def has_options(self) -> bool:
         return self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE)
+
+    @property
+    def is_scale(self) -> bool:
+        return self.kind in (self.Kind.SCALE5, self.Kind.SCALE10)
 
 
 class Option(models.Model):

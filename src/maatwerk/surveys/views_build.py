@@ -145,6 +145,10 @@ def _question_view(request, survey, question):
             "text_en": question.text_en,
             "help_text": question.help_text,
             "help_text_en": question.help_text_en,
+            "low_label": question.low_label,
+            "low_label_en": question.low_label_en,
+            "high_label": question.high_label,
+            "high_label_en": question.high_label_en,
             "required": question.required,
             "options": "\n".join(
                 f"{o.label} | {o.label_en}" if o.label_en else o.label for o in question.option_list

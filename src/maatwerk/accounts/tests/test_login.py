@@ -96,3 +96,26 @@ def test_logout_is_a_post(client, client_record):
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_the_log_in_page_lists_the_demo_log_ins_in_demo_mode_only(settings, client, office):
+    from maatwerk.core.tests import factories
+    from maatwerk.demo.organisation import DEMO_PASSWORD
+
+    factories.make_staff("Adviseur werk", offices=[office], username="adviseur")
+    settings.DEMO_MODE = True
+    page = client.get(reverse("accounts:login")).text
+    assert "<code>adviseur</code>" in page and DEMO_PASSWORD in page
+    assert "Demo-accounts" in page
+
+    for mode in ("development", "production"):
+        settings.DEMO_MODE = False
+        settings.PRODUCTION = mode == "production"
+        page = client.get(reverse("accounts:login")).text
+        assert DEMO_PASSWORD not in page and "<code>adviseur</code>" not in page, mode
+
+
+def test_a_demo_database_without_demo_log_ins_shows_no_empty_list(settings, client):
+    settings.DEMO_MODE = True
+    page = client.get(reverse("accounts:login")).text
+    assert "Demo-accounts" not in page and "make demo" in page

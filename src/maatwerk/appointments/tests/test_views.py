@@ -6,13 +6,14 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from maatwerk.appointments.models import Absence, Appointment, Availability
 from maatwerk.audit.models import AuditEntry
 from maatwerk.core.tests import factories
 from maatwerk.timeline.models import TimelineEvent
 
-from .helpers import at, book, client_with_windows, kind, workday
+from .helpers import at, available, book, client_with_windows, kind, workday
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +201,47 @@ def test_manager_keeps_availability_of_office_staff_only(login, office, adviser,
     assert AuditEntry.objects.filter(action="appointments.availability_added").count() == 1
     own = login(adviser.user).get(reverse("appointments:availability")).content.decode()
     assert "09:00" in own and "Toevoegen" not in own
+
+
+def test_the_confirm_step_names_with_whom_before_booking(
+    login, agenda, client_record, adviser, other_adviser
+):
+    """The page before "Afspraak maken" says who the agenda will book, and the booking is with
+    that person: the contact person while free, a colleague once the contact person is taken."""
+    available(other_adviser, agenda)
+    browser = login(client_record.user)
+    moment = at(workday(), 10)
+    page = browser.get(reverse("appointments:confirm"), confirm_data(agenda, moment))
+    assert f"{adviser.full_name} ({adviser.job_title})" in page.content.decode()
+    assert other_adviser.full_name not in page.content.decode()
+
+    later = at(workday(), 11)
+    book(factories.make_client(contact_person=adviser, user=True), agenda, later)
+    page = browser.get(reverse("appointments:confirm"), confirm_data(agenda, later))
+    assert f"{other_adviser.full_name} ({other_adviser.job_title})" in page.content.decode()
+    browser.post(reverse("appointments:confirm"), confirm_data(agenda, later))
+    assert Appointment.objects.get(client=client_record).staff == other_adviser
+
+
+def test_the_slot_list_names_the_adviser_of_each_time(
+    login, agenda, client_record, adviser, other_adviser
+):
+    """The client's own adviser first, and said to be theirs; a colleague where they are busy."""
+    available(other_adviser, agenda)
+    day = workday(7)
+    book(factories.make_client(contact_person=adviser, user=True), agenda, at(day, 10))
+    today = timezone.localdate()
+    week = (day - (today - dt.timedelta(days=today.weekday()))).days // 7
+    browser = login(client_record.user)
+    page = browser.get(
+        reverse("appointments:slots"), {"vestiging": agenda.pk, "soort": kind().pk, "week": week}
+    ).content.decode()
+    assert f"met {adviser.full_name} (uw adviseur)" in page
+    assert f"met {other_adviser.full_name}</label>" in page.replace("\n", "")
+
+
+def test_nobody_is_named_for_a_time_that_is_not_free(agenda, client_record):
+    from maatwerk.appointments.queries import staff_for_slot
+
+    assert staff_for_slot(client_record, agenda, kind(), at(workday(), 10)) is not None
+    assert staff_for_slot(client_record, agenda, kind(), at(workday(), 20)) is None

@@ -5,6 +5,7 @@ module; it is committed outside the per-test transactions and flushed again at t
 """
 
 from collections import Counter
+from contextlib import redirect_stdout
 from datetime import date
 from io import StringIO
 
@@ -24,6 +25,7 @@ from maatwerk.core.tests import factories
 from maatwerk.demo import journey
 from maatwerk.demo.generate import ClientMaker
 from maatwerk.demo.journey import KindMismatch, OfficeRef, StaffRef
+from maatwerk.demo.logins import logins_text
 from maatwerk.demo.organisation import DEMO_PASSWORD, plan_staff
 from maatwerk.demo.places import PLACES
 from maatwerk.organisation.models import Office, Organisation, StaffMember
@@ -38,9 +40,12 @@ FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("demo-media")
     output = StringIO()
+    # As in `make demo`: the e-mails are printed to the console, into the same output.
+    console = "django.core.mail.backends.console.EmailBackend"
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_HASHER),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_HASHER, EMAIL_BACKEND=console),
+        redirect_stdout(output),
     ):
         call_command("demo_data", clients=CLIENTS, seed=3, stdout=output, stderr=StringIO())
     yield {"output": output.getvalue(), "media": media}
@@ -183,6 +188,21 @@ def test_demo_log_ins_work_with_the_password(loaded, client):
             )
             client.logout()
     assert "klant" in loaded["output"] and "http://127.0.0.1:8000/inloggen/" in loaded["output"]
+
+
+def test_the_log_ins_are_printed_last_after_the_e_mails(loaded):
+    output = loaded["output"]
+    assert "Subject: " in output  # the load sends e-mails, printed as they go
+    logins = output.rindex("Demo-log-ins")
+    assert output.rindex("Subject: ") < logins
+    assert output.rstrip().endswith(logins_text())
+    assert DEMO_PASSWORD in output[logins:]
+
+
+def test_the_printed_log_in_follows_site_url(loaded, settings):
+    """`make demo PORT=8123` sets SITE_URL to that port; the printed link must follow it."""
+    settings.SITE_URL = "http://127.0.0.1:8123/"
+    assert "Inloggen: http://127.0.0.1:8123/inloggen/" in logins_text()
 
 
 def test_real_actions_still_work_after_the_bulk_load(loaded):

@@ -189,6 +189,8 @@ def test_the_welcome_letter_meets_b1_and_renders_for_a_real_client(
     assert adviser.full_name in letter.body_text and adviser.job_title in letter.body_text
     assert "Solliciteer elke week" in letter.body_text
     assert client_record.office.address in letter.body_text
+    # The office is a werkplein in the sentence, not a town: never "op Amersfoort 1, …".
+    assert f"bij Werkplein {client_record.office.name}, " in letter.body_text
     assert "{{" not in letter.body_text and "{{" not in letter.subject
 
 

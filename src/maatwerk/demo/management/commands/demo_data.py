@@ -1,6 +1,7 @@
 """`maatwerk demo_data`: fill an empty database with realistic, made-up Dutch demo data."""
 
 import argparse
+import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
         if not loader.is_empty():
             if if_empty:
                 self.stdout.write("De database heeft al gegevens; er is niets toegevoegd.\n")
-                self.stdout.write(logins_text())
+                self.print_logins()
                 return
             raise CommandError(
                 "De database heeft al cliënten of medewerkers. demo_data vult alleen een lege "
@@ -59,4 +60,12 @@ class Command(BaseCommand):
                 f"in {result.seconds:.0f} seconden.\n"
             )
         )
-        self.stdout.write(logins_text())
+        self.print_logins()
+
+    def print_logins(self):
+        """The log-ins come last: the e-mails the load sent are printed to the console as they
+        go (demo mode) and the task log to stderr, and they must not push the log-ins away."""
+        for stream in (sys.stdout, sys.stderr, self.stderr):
+            stream.flush()
+        self.stdout.write("\n" + logins_text())
+        self.stdout.flush()
