@@ -9,7 +9,7 @@ TEST_WORKERS ?= auto
 
 export MAATWERK_PROJECT_DIR := $(CURDIR)
 
-.PHONY: install lock demo test lint format check-deploy bench-demo-data messages clean
+.PHONY: install lock demo test lint format check-deploy bench-demo-data messages screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,12 @@ messages: install
 	cd $(MESSAGES_DIR) && $(CURDIR)/$(BIN)/maatwerk makemessages --locale en --no-obsolete \
 		--ignore 'node_modules/*' --ignore '*/tests/*' --add-location file
 	cd $(MESSAGES_DIR) && $(CURDIR)/$(BIN)/maatwerk compilemessages --locale en
+
+# Every main page of every demo role, 1280 and 375 pixels wide, into docs/screenshots/: from a
+# throwaway demo database on a free port, drawn by Debian's chromium (nothing is downloaded).
+# Takes a few minutes; not part of `make test`. SCREENSHOT_ARGS="--role klant" for one role.
+screenshots: install
+	$(BIN)/maatwerk screenshots --out docs/screenshots $(SCREENSHOT_ARGS)
 
 bench-demo-data: install
 	$(BIN)/python bench/demo_data.py

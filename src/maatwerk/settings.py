@@ -134,6 +134,9 @@ TEMPLATES = [
     }
 ]
 
+# Every form control gets its NL Design System (Utrecht) classes in one place (ADR 0036).
+FORM_RENDERER = "maatwerk.core.forms.UtrechtFormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'maatwerk.sqlite3'}"),

@@ -3,6 +3,67 @@ from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
+
+# The NL Design System (Utrecht) classes for each kind of form control. The ``--html-*`` modifier
+# is what ties the component's look to the element's own state (``:checked``, ``:focus-visible``,
+# ``:invalid``): without it a chosen radio button is drawn exactly like an unchosen one.
+UTRECHT_CLASSES = {
+    "radio": "utrecht-radio-button utrecht-radio-button--html-input",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom",
+    "select": "utrecht-select utrecht-select--html-select",
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
+    "textbox": "utrecht-textbox utrecht-textbox--html-input",
+}
+TEXTBOX_TYPES = frozenset(
+    {"text", "email", "number", "password", "search", "tel", "url", "date", "time"}
+    | {"datetime-local", "month", "week"}
+)
+
+
+def control_kind(widget: dict) -> str | None:
+    """Which Utrecht component a rendered widget (its template context) is, if any."""
+    template = widget["template_name"].rsplit("/", 1)[-1]
+    if template == "textarea.html":
+        return "textarea"
+    if template == "select.html":
+        return "select"
+    input_type = widget.get("type")
+    if input_type in TEXTBOX_TYPES:
+        return "textbox"
+    return input_type if input_type in ("radio", "checkbox") else None
+
+
+def with_classes(existing: str, extra: str) -> str:
+    names = existing.split() + extra.split()
+    return " ".join(dict.fromkeys(names))
+
+
+def dress_widget(widget: dict) -> None:
+    """Give a widget's context, and for a radio or checkbox group each of its inputs, the
+    Utrecht classes of its control. The wrapper of a group gets none: it is no control."""
+    kind = control_kind(widget)
+    if kind is not None:
+        attrs = widget["attrs"] = dict(widget["attrs"])
+        attrs["class"] = with_classes(attrs.get("class", ""), UTRECHT_CLASSES[kind])
+        return
+    for _group, options, _index in widget.get("optgroups", ()):
+        for option in options:
+            dress_widget(option)
+    for subwidget in widget.get("subwidgets", ()):
+        dress_widget(subwidget)
+
+
+class UtrechtFormRenderer(DjangoTemplates):
+    """The project's FORM_RENDERER: every widget Django renders, in every app, gets its Utrecht
+    classes here, so no form or template has to remember them (ADR 0036). A widget rendered
+    option by option (``{{ radio.tag }}``) passes through here as well."""
+
+    def render(self, template_name, context, request=None):
+        if "widget" in context:
+            context = {**context, "widget": dict(context["widget"])}
+            dress_widget(context["widget"])
+        return super().render(template_name, context, request=request)
 
 
 def show_validation_error(form: forms.Form, error: ValidationError) -> None:
