@@ -13,6 +13,15 @@ class SiteConfig(AppConfig):
     label = "site"  # django.contrib.sites uses "sites"; Maatwerk does not install it
     verbose_name = _("Maatwerk")
 
+    def ready(self):
+        from maatwerk.core.navigation import register
+
+        from .context_processors import VOLUNTEER_PERMISSION
+
+        register(
+            "staff", _("Cliëntenraad"), "core:council", permission=VOLUNTEER_PERMISSION, order=1
+        )
+
 
 class MaatwerkAdminConfig(AdminConfig):
     default_site = "maatwerk.site.admin_site.MaatwerkAdminSite"
