@@ -140,7 +140,7 @@ def test_offline_interview_is_synced_once(visit, researcher, office):
     page.get_by_role("group", name="Hoe was het?").get_by_label("2").check()
     page.get_by_role("group", name="Kwam u op tijd?").get_by_label("Nee").check()
     page.get_by_label("Waarom niet?").fill("<b>De bus</b> was laat")
-    page.get_by_role("button", name="Interview opslaan").click()
+    page.get_by_role("button", name="Antwoorden opslaan").click()
     status = page.locator("#interview-status-text")
     expect(status).to_have_text("Op dit apparaat: 1. Verzonden: 0.")
     expect(page.locator("#interview-queue")).to_contain_text("Opgeslagen op dit apparaat")
