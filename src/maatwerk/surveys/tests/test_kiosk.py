@@ -124,3 +124,10 @@ def test_a_lock_on_no_session_of_theirs_is_dropped(login, onderzoeker):
     store.save()
     assert web.get(reverse("surveys:interviews")).status_code == 200
     assert KIOSK_SESSION_KEY not in web.session
+
+
+def test_a_practice_session_shows_no_bar_on_the_kiosk(login, onderzoeker, session):
+    web = login(onderzoeker.user)
+    web.post(reverse("portal:practice_start"))
+    page = web.get(reverse("surveys:session", args=[session.pk])).text
+    assert "Stoppen met oefenen" not in page
