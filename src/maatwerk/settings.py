@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "maatwerk.accounts.middleware.StaffSecondFactorMiddleware",
+    # Before the access check: a locked interview tablet shows its form and nothing else.
+    "maatwerk.surveys.kiosk.KioskMiddleware",
     "maatwerk.access.middleware.AccessMiddleware",
 ]
 

@@ -122,3 +122,65 @@ def test_write_approve_publish_send_read(visit, office, adviser, client_record):
     expect(page.locator(".mw-letter")).to_contain_text("Sanne Bakker")
     expect(page.get_by_role("link", name="Brief als PDF")).to_be_visible()
     visit.check()
+
+
+def test_council_member_reviews_the_letter_as_a_client_would_read_it(visit, office):
+    from maatwerk.letters import actions
+    from maatwerk.letters.tests.helpers import to_reader_review, write
+
+    editor = factories.make_staff("Briefredacteur", offices=[office], first_name="Ria")
+    jurist = factories.make_staff("Juridisch controleur", offices=[office], first_name="Jurre")
+    member = factories.make_staff(
+        "Lid cliëntenraad", offices=[office], first_name="Cor", surname="Bos"
+    )
+    first = write(editor, title="Welkomstbrief", body=BODY)
+    second = actions.save_version(
+        template=first.template,
+        title="Welkomstbrief",
+        purpose="",
+        usable_as_reply=False,
+        subject=first.subject,
+        body=BODY + "\n\nBel mij als u vragen heeft.",
+        change_note="Telefoon erbij",
+        by_user=editor.user,
+    )
+    to_reader_review(second, editor=editor, jurist=jurist)
+    actions.invite_readers(version=second, reader_ids=[member.pk], by_user=editor.user)
+    page = visit.page
+
+    # The editor may not publish without the reason it needs: the error sits at the field.
+    visit.login(editor.user.username)
+    visit.goto(f"/werk/brieven/versies/{second.pk}/")
+    reason = page.get_by_label("Waarom publiceer je zonder reactie van een meelezer?")
+    expect(reason).to_be_visible()
+    page.get_by_role("button", name="Publiceren", exact=True).click()
+    expect(page.locator("#id_skip_reason_error")).to_contain_text("Schrijf waarom je publiceert")
+    visit.check()
+    visit.logout()
+
+    # The council member starts on their own page and finds the letter waiting there.
+    visit.login(member.user.username)
+    expect(heading(page)).to_have_text("Welkom, Cor")
+    expect(page.get_by_role("link", name=re.compile("Mijn complimenten"))).to_be_visible()
+    visit.check()
+    page.get_by_role("link", name="Welkomstbrief, versie 2").click()
+    letter = page.locator(".mw-letter")
+    expect(letter).to_contain_text("Beste Fatima,")
+    expect(page.get_by_text("Deze brief is ingevuld voor een verzonnen klant")).to_be_visible()
+    expect(page.locator(".mw-source")).to_be_hidden()  # the code waits behind a click
+    visit.check()
+    page.get_by_text("Toon de tekst met invulvelden").click()
+    expect(page.locator(".mw-source")).to_contain_text("{{ client.first_name }}")
+    visit.check()
+    box = page.get_by_label("Jouw reactie op deze brief")
+    assert letter.bounding_box()["y"] < box.bounding_box()["y"]  # the comment box is under it
+    page.get_by_role("link", name="Bekijk wat er is veranderd sinds versie 1").click()
+    expect(heading(page)).to_have_text("Versies vergelijken")
+    expect(page.locator(".mw-diff--added").last).to_contain_text("Bel mij")
+    visit.check()
+
+    # A staff page refused: no "leidinggevende" for a volunteer.
+    visit.goto("/werk/clienten/", status=403)
+    expect(page.get_by_text("secretaris van de cliëntenraad")).to_be_visible()
+    expect(page.get_by_text("leidinggevende")).to_have_count(0)
+    visit.check()

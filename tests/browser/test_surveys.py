@@ -172,7 +172,7 @@ def test_offline_interview_is_synced_once(visit, researcher, office):
     page.get_by_role("group", name="Hoe was het?").get_by_label("2").check()
     page.get_by_role("group", name="Kwam u op tijd?").get_by_label("Nee").check()
     page.get_by_label("Waarom niet?").fill("<b>De bus</b> was laat")
-    page.get_by_role("button", name="Interview opslaan").click()
+    page.get_by_role("button", name="Antwoorden opslaan").click()
     status = page.locator("#interview-status-text")
     expect(status).to_have_text("Op dit apparaat: 1. Verzonden: 0.")
     expect(page.locator("#interview-queue")).to_contain_text("Opgeslagen op dit apparaat")
@@ -191,4 +191,54 @@ def test_offline_interview_is_synced_once(visit, researcher, office):
     page.wait_for_timeout(300)
     assert Response.objects.count() == 1
     assert page.evaluate("() => localStorage.length") >= 1
+    visit.check()
+
+
+def test_interview_tablet_is_a_kiosk_only_the_staff_member_leaves(visit, researcher, office):
+    survey = actions.create_survey(
+        user=researcher.user, title="Hoe was uw bezoek?", kind="interview"
+    )
+    actions.save_question(
+        survey=survey, user=researcher.user, page=survey.pages.get(), kind="yes_no",
+        text="Werd u goed geholpen?",
+    )  # fmt: skip
+    actions.publish(survey=survey, user=researcher.user)
+    page = visit.page
+    _staff_login(visit, researcher.user.username, "/interview/")
+    page.get_by_role("button", name="Sessie openen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hoe was uw bezoek?")
+    # No staff menu and no way to a staff page: only the questions and the staff member's exit.
+    expect(page.get_by_role("navigation")).to_have_count(0)
+    expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)
+    expect(page.get_by_role("button", name="Sessie sluiten")).to_have_count(0)
+    visit.check()
+    page.set_viewport_size({"width": 375, "height": 800})
+    visit.check()
+
+    # The client answers; the tablet thanks them and stays on the form.
+    page.get_by_role("group", name="Werd u goed geholpen?").get_by_label("Ja").check()
+    page.get_by_role("button", name="Antwoorden opslaan").click()
+    expect(page.locator("#interview-status-text")).to_have_text("Op dit apparaat: 0. Verzonden: 1.")
+
+    # Typing a staff address leads back to the form.
+    visit.goto("/interview/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hoe was uw bezoek?")
+    visit.goto("/werk/onderzoek/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hoe was uw bezoek?")
+
+    # The way out asks for the staff member's password.
+    page.get_by_role("link", name="Alleen voor de medewerker: tablet vrijgeven").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tablet vrijgeven")
+    visit.check()
+    page.get_by_label("Wachtwoord van de medewerker").fill("raden")
+    page.get_by_role("button", name="Vrijgeven").click()
+    expect(page.locator("#id_password_error")).to_have_text("Dit wachtwoord klopt niet.")
+    visit.check()
+    page.get_by_label("Wachtwoord van de medewerker").fill(PASSWORD)
+    page.get_by_role("button", name="Vrijgeven").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Interviews op een vestiging")
+    expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
+    page.get_by_role("button", name=re.compile("Sessie sluiten")).click()
+    expect(page.get_by_text("De interviewsessie is gesloten.")).to_be_visible()
+    assert InterviewSession.objects.get().closed_at is not None
     visit.check()

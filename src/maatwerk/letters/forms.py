@@ -119,15 +119,38 @@ class SendBackForm(forms.Form):
 
 
 class PublishForm(forms.Form):
+    """The reasons to publish anyway. Each is asked for, and then required, only when the
+    version needs it (no B1, no reader's comment); publishing itself checks the same."""
+
     justification = text_box(
-        _("Waarom publiceer je deze tekst zonder B1?"), rows=3, attrs={"class": "utrecht-textarea"}
+        _("Waarom publiceer je deze tekst zonder B1?"),
+        rows=3,
+        attrs={"class": "utrecht-textarea"},
+        max_length=4000,
+        required=_("Schrijf waarom je deze tekst publiceert, hoewel hij taalniveau B1 niet haalt."),
     )
     skip_reason = text_box(
         _("Waarom publiceer je zonder reactie van een meelezer?"),
         rows=3,
         attrs={"class": "utrecht-textarea"},
         max_length=4000,
+        required=_("Schrijf waarom je publiceert zonder reactie van een meelezer."),
     )
+
+    def __init__(self, *args, needs_justification=True, needs_skip_reason=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, needed in (
+            ("justification", needs_justification),
+            ("skip_reason", needs_skip_reason),
+        ):
+            if not needed:
+                del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        data.setdefault("justification", "")
+        data.setdefault("skip_reason", "")
+        return data
 
 
 class SendForm(SubmitOnceForm):

@@ -227,7 +227,9 @@ def _version_page(request, version: TemplateVersion, status: int = 200, **forms)
             "subject": sandbox.render_text(version.subject, filled),
             "body_html": sandbox.to_html(sandbox.render_text(version.body, filled)),
             "signer": filled["adviser"],
+            "client_name": filled["client"]["full_name"],
         },
+        "previous_number": version.number - 1 if version.number > 1 else None,
         "may_submit": is_latest and state == State.DRAFT and user.has_perm(EDIT),
         "may_decide": is_latest and state == State.LEGAL_REVIEW and user.has_perm(LEGAL),
         "may_invite": is_latest and state == State.READER_REVIEW and user.has_perm(EDIT),
@@ -239,7 +241,7 @@ def _version_page(request, version: TemplateVersion, status: int = 200, **forms)
         "invite_form": forms.get("invite_form") or InviteForm(readers=queries.readers()),
         "comment_form": forms.get("comment_form") or CommentForm(),
         "send_back_form": forms.get("send_back_form") or SendBackForm(),
-        "publish_form": forms.get("publish_form") or PublishForm(),
+        "publish_form": forms.get("publish_form") or _publish_form(version),
         "error_form": next(iter(forms.values()), None),
     }
     return render(request, "letters/version.html", context, status=status)
@@ -348,11 +350,20 @@ def send_back(request, pk: int):
     )
 
 
+def _publish_form(version, data=None) -> PublishForm:
+    """The publish form asks only for the reasons this version needs, and then requires them."""
+    return PublishForm(
+        data,
+        needs_justification=not version.meets_b1,
+        needs_skip_reason=not version.comments.exists(),
+    )
+
+
 @staff(EDIT)
 @require_POST
 def publish(request, pk: int):
     version = _get_version(pk)
-    form = PublishForm(request.POST)
+    form = _publish_form(version, request.POST)
 
     def run():
         actions.publish(

@@ -44,6 +44,7 @@ def practice_start(request):
 @require_POST
 def practice_stop(request):
     request.session.pop(PRACTICE_SESSION_KEY, None)
+    messages.success(request, _("Je bent gestopt met oefenen. Je ziet weer je eigen werk."))
     return redirect("core:home")
 
 

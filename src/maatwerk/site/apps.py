@@ -17,9 +17,16 @@ class SiteConfig(AppConfig):
     verbose_name = _("Maatwerk")
 
     def ready(self):
+        from maatwerk.core.navigation import register
+
+        from .context_processors import VOLUNTEER_PERMISSION
         from .library_names import name_library_models
 
         name_library_models()
+
+        register(
+            "staff", _("Cliëntenraad"), "core:council", permission=VOLUNTEER_PERMISSION, order=1
+        )
 
 
 class MaatwerkAdminConfig(AdminConfig):

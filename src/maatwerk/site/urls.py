@@ -8,4 +8,5 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", views.health, name="health"),
+    path("werk/clientenraad/", views.council, name="council"),
 ]

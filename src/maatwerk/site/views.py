@@ -7,16 +7,32 @@ from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from maatwerk.access.decorators import logged_in, public
+from maatwerk.access.decorators import logged_in, public, staff
 from maatwerk.access.rules import client_of, staff_of
 from maatwerk.core.navigation import first_granted_page
+
+from .context_processors import VOLUNTEER_PERMISSION
 
 logger = logging.getLogger(__name__)
 
 SERVED_MEDIA_TYPES = {"image/png", "image/jpeg", "image/webp", "image/gif"}
+
+
+def _role_grants(user, member, permission: str) -> bool:
+    """Whether the staff member's roles grant ``permission``. A superuser "has" every permission,
+    so has_perm cannot tell whether a superuser administrator has clients of their own."""
+    if member is None:
+        return False
+    if not user.is_superuser:
+        return user.has_perm(permission)
+    app_label, codename = permission.split(".")
+    return member.roles.filter(
+        permissions__content_type__app_label=app_label, permissions__codename=codename
+    ).exists()
 
 
 @logged_in
@@ -25,17 +41,63 @@ def home(request):
     user = request.user
     if client_of(user) is not None:
         return redirect("portal:home")
-    if staff_of(user) is not None and user.has_perm("access.view_own_caseload"):
+    member = staff_of(user)
+    if _role_grants(user, member, "access.view_own_caseload"):
         return redirect("clients:caseload")
-    if staff_of(user) is not None and user.has_perm("access.view_office_clients"):
+    if _role_grants(user, member, "access.view_office_clients"):
         return redirect(reverse("clients:caseload") + "?bereik=vestiging")
-    if user.is_superuser or (staff_of(user) is not None and user.has_perm("access.use_admin")):
+    if user.is_superuser or (member is not None and user.has_perm("access.use_admin")):
         return redirect("admin:index")
-    # Letter editors, researchers, council members...: the first page their menu offers.
-    granted = first_granted_page(user) if staff_of(user) is not None else None
+    if member is not None and user.has_perm(VOLUNTEER_PERMISSION):
+        return redirect("core:council")
+    # Letter editors, researchers...: the first page their menu offers.
+    granted = first_granted_page(user) if member is not None else None
     if granted:
         return redirect(granted)
     return render(request, "site/no_role.html", status=403)
+
+
+@staff(VOLUNTEER_PERMISSION)
+@require_GET
+def council(request):
+    """The client council member's start page: what there is to do, and where. Members are
+    volunteers: the page links only to what their role opens."""
+    from maatwerk.letters.queries import waiting_for
+
+    user = request.user
+    tasks = [
+        {
+            "title": _("Brieven meelezen"),
+            "text": _(
+                "Lees nieuwe brieven voordat ze naar klanten gaan. Is de brief duidelijk? "
+                "Schrijf wat je anders zou doen."
+            ),
+            "url": reverse("letters:book"),
+            "link": _("Naar alle brieven"),
+            "permission": "letters.view_letter_book",
+        },
+        {
+            "title": _("Uitkomsten van onderzoek"),
+            "text": _(
+                "Bekijk wat klanten antwoordden in vragenlijsten, interviews en het klantpanel."
+            ),
+            "url": reverse("surveys:research"),
+            "link": _("Naar de uitkomsten"),
+            "permission": "surveys.view_survey_results",
+        },
+        {
+            "title": _("Interviews op een werkplein"),
+            "text": _("Neem een interview af met een klant, op een tablet van het werkplein."),
+            "url": reverse("surveys:interviews"),
+            "link": _("Naar de interviews"),
+            "permission": "surveys.conduct_interview",
+        },
+    ]
+    context = {
+        "to_read": waiting_for(user, staff_of(user))["read"],
+        "tasks": [task for task in tasks if user.has_perm(task["permission"])],
+    }
+    return render(request, "site/council.html", context)
 
 
 @public

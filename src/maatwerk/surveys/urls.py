@@ -62,4 +62,9 @@ urlpatterns = [
     path("interview/<int:session_pk>/", views_interview.session, name="session"),
     path("interview/<int:session_pk>/opsturen/", views_interview.sync, name="sync"),
     path("interview/<int:session_pk>/sluiten/", views_interview.close, name="session_close"),
+    path(
+        "interview/<int:session_pk>/vrijgeven/",
+        views_interview.kiosk_leave,
+        name="kiosk_leave",
+    ),
 ]

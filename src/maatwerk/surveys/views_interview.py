@@ -9,6 +9,7 @@ server stores each key once. Without JavaScript the form posts normally.
 import uuid
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.forms.utils import ErrorDict
 from django.http import Http404, JsonResponse
@@ -21,8 +22,8 @@ from pydantic import ValidationError as PydanticError
 from maatwerk.access.decorators import staff
 from maatwerk.access.rules import staff_of
 
-from . import actions, logic
-from .forms import AnswerForm, SessionForm
+from . import actions, kiosk, logic
+from .forms import AnswerForm, SessionForm, UnlockForm
 from .models import InterviewSession, Question
 
 INTERVIEW = "surveys.conduct_interview"
@@ -82,6 +83,8 @@ def _raw_answers(data, structure) -> dict:
 @staff(INTERVIEW)
 def session(request, session_pk: int):
     session = _own_session(request, session_pk)
+    # From here the tablet is a kiosk: it shows this form until the staff member unlocks it.
+    kiosk.lock(request, session.pk)
     structure = logic.load(session.survey)
     form = AnswerForm(request.POST or None, questions=structure.questions)
     if request.method == "POST" and session.closed_at is None:
@@ -105,7 +108,11 @@ def session(request, session_pk: int):
                 form.add_error(None, error)
         else:
             messages.success(
-                request, _("Het interview is opgeslagen. Je kunt het volgende beginnen.")
+                request,
+                _(
+                    "Dank u wel! Uw antwoorden zijn opgeslagen. "
+                    "Geef de tablet terug aan de medewerker."
+                ),
             )
             return redirect("surveys:session", session_pk=session.pk)
     for item in structure.pages + structure.questions:
@@ -121,9 +128,40 @@ def session(request, session_pk: int):
         "form": form,
         "pages": pages,
         "key": uuid.uuid4(),
-        "count": session.responses.count(),
     }
     return render(request, "surveys/session.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff(INTERVIEW)
+def kiosk_leave(request, session_pk: int):
+    """The staff member unlocks the tablet with their password. A client holding the tablet does
+    not know it; after ``MAX_UNLOCK_TRIES`` wrong tries the tablet is logged out instead."""
+    session = _own_session(request, session_pk)
+    form = UnlockForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if request.POST.get("action") == "logout":
+            # For an account without a password here (log-in elsewhere): logging out unlocks too,
+            # and leaves the tablet at the log-in page, where a client can open nothing.
+            logout(request)
+            return redirect("accounts:login")
+        if form.is_valid():
+            kiosk.unlock(request)
+            messages.success(request, _("De tablet is vrijgegeven. Je ziet weer je eigen werk."))
+            return redirect("surveys:interviews")
+        tries = request.session.get(kiosk.UNLOCK_TRIES_KEY, 0) + 1
+        request.session[kiosk.UNLOCK_TRIES_KEY] = tries
+        if tries >= kiosk.MAX_UNLOCK_TRIES:
+            logout(request)
+            return redirect("accounts:login")
+    context = {
+        "session": session,
+        "survey": session.survey,
+        "form": form,
+        "count": session.responses.count(),
+        "has_password": request.user.has_usable_password(),
+    }
+    return render(request, "surveys/kiosk_leave.html", context)
 
 
 def _error(message: str, status=400, **extra):

@@ -138,6 +138,12 @@ MATRIX = {
         _session_url("session_close"),
         expect(researcher=302, **INTERVIEW_OTHERS),
     ),
+    # Unlocking the interview tablet: only the staff member who opened the session.
+    "surveys:kiosk_leave": (
+        "get",
+        _session_url("kiosk_leave"),
+        expect(researcher=200, **INTERVIEW_OTHERS),
+    ),
 }
 
 
