@@ -93,9 +93,21 @@ def preference_line(preference: ContactPreference | None) -> str:
 def rows_for(client: Client, user) -> list[Row]:
     """The summary, top to bottom: who and until when, then what the capabilities know, then
     how the client wants to be contacted."""
+    facts = client_overview.facts_for(client, user)
+    # No contact on either side is worth saying too: the adviser should not have to wonder.
+    missing = {
+        "next_contact": _("Geen afspraak gepland"),
+        "last_contact": _("Nog geen gesprek of antwoord vastgelegd"),
+    }
+    facts += [
+        client_overview.Fact(key, text)
+        for key, text in missing.items()
+        if key not in {fact.key for fact in facts}
+    ]
+    order = list(client_overview.FACTS)
     facts = [
         Row(fact.label, fact.value, fact.url, fact.badge, fact.tone)
-        for fact in client_overview.facts_for(client, user)
+        for fact in sorted(facts, key=lambda fact: order.index(fact.key))
     ]
     preference = getattr(client, "preference", None)
     return [

@@ -40,6 +40,7 @@ FACTS = {
     "feedback": _("Open reacties"),
     "follow_ups": _("Vervolgtaken"),
     "plan": _("Dienstverleningsplan"),
+    "cycle": _("Cyclusgesprek"),
 }
 
 

@@ -114,15 +114,15 @@ def facts_for_staff(client) -> list[Fact]:
             "overdue": (_("te laat"), "danger"),
             "due": (_("nu plannen"), "warning"),
         }.get(state, ("", ""))
+        # Not the next contact: an unbooked conversation is a task; once booked, the
+        # appointment is the next contact.
         facts.append(
             Fact(
-                "next_contact",
-                _("Gesprek uit de cyclus, uiterlijk %(day)s (nog geen afspraak)")
-                % {"day": _day(conversation.due_on)},
+                "cycle",
+                _("Uiterlijk %(day)s, nog geen afspraak") % {"day": _day(conversation.due_on)},
                 url,
                 badge=badge,
                 tone=tone,
-                at=_end_of(conversation.due_on),
             )
         )
     held = (
