@@ -97,3 +97,22 @@ def facts_for_staff(client) -> list[Fact]:
             )
         )
     return facts
+
+
+def home_texts() -> str:
+    """The home page card's texts with example values, for the plain-language check."""
+    example = {"office": "Utrecht", "address": "Croeselaan 30", "name": "Max", "job": "Adviseur"}
+    return "\n".join(
+        [
+            _("U heeft geen afspraak gepland"),
+            _("Wilt u iemand spreken? Maak dan een afspraak."),
+            _("Uw volgende afspraak"),
+            _("Bij werkplein %(office)s, %(address)s") % example,
+            _("Wij bellen u op."),
+            _("Via videobellen. U krijgt de link per e-mail."),
+            _("Met %(name)s, %(job)s") % example,
+            _("Bekijk de afspraak"),
+            _("Verzetten"),
+            _("Annuleren"),
+        ]
+    )

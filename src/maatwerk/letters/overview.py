@@ -51,3 +51,20 @@ def now_for_client(client) -> list[NowItem]:
             tone="success",
         )
     ]
+
+
+def home_texts() -> str:
+    """The home page card's texts with example values, for the plain-language check."""
+    return "\n".join(
+        [
+            _("Nieuwe brieven"),
+            ngettext(
+                "U kreeg de afgelopen 2 weken %(count)d brief.",
+                "U kreeg de afgelopen 2 weken %(count)d brieven.",
+                2,
+            )
+            % {"count": 2},
+            _("Alle brieven"),
+            _("Nieuw"),
+        ]
+    )

@@ -141,3 +141,27 @@ def facts_for_staff(client) -> list[Fact]:
             )
         )
     return facts
+
+
+def home_texts() -> str:
+    """The home page card's texts with example values, for the plain-language check."""
+    return "\n".join(
+        [
+            _("Berichten"),
+            ngettext(
+                "U heeft %(count)d nieuw antwoord van ons.",
+                "U heeft %(count)d nieuwe antwoorden van ons.",
+                2,
+            )
+            % {"count": 2},
+            ngettext(
+                "Wij antwoorden uiterlijk %(day)s op uw bericht.",
+                "Wij antwoorden uiterlijk %(day)s op uw %(count)d berichten.",
+                2,
+            )
+            % {"day": "7 december", "count": 2},
+            _("Alle berichten"),
+            _("Nieuw antwoord"),
+            _("Wacht op ons antwoord"),
+        ]
+    )

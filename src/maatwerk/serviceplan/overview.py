@@ -142,3 +142,20 @@ def facts_for_staff(client) -> list[Fact]:
             )
         )
     return facts
+
+
+def home_texts() -> str:
+    """The home page card's texts with example values, for the plain-language check."""
+    return "\n".join(
+        [
+            _("Uw plan"),
+            _("In uw plan: %(services)s.") % {"services": "online basis, workshop"},
+            _("Uw volgende gesprek met uw adviseur is uiterlijk op %(day)s.")
+            % {"day": "7 december"},
+            _("Uw adviseur belt u om een afspraak te maken."),
+            _("Gesprek binnenkort"),
+            _("U vroeg om %(services)s. Uw adviseur kijkt of dat in uw plan past.")
+            % {"services": "een workshop"},
+            _("Bekijk uw plan"),
+        ]
+    )

@@ -204,5 +204,7 @@ def test_the_client_file_needs_a_bounded_number_of_queries(
     web = login(adviser.user)
     url = reverse("clients:file", args=[busy_client.pk])
     web.get(url)  # warm the session and caches
-    with django_assert_max_num_queries(60):
+    # 34 when written (session, access check, audit write, one or two per summary source, the
+    # timeline page); a source that queries per row would push it past the bound.
+    with django_assert_max_num_queries(38):
         assert web.get(url).status_code == 200
