@@ -5,8 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from maatwerk.appointments.tests.helpers import at, available, book, workday
+from maatwerk.clients import actions as client_actions
 from maatwerk.clients.views import PAGE_SIZE
 from maatwerk.core.tests import factories
+from maatwerk.messaging import actions as messaging_actions
 
 pytestmark = pytest.mark.browser
 
@@ -128,6 +131,74 @@ def test_own_client_file_and_note(visit, adviser, client_record):
     expect(first_event).to_contain_text(note)
     expect(first_event).to_contain_text("alleen medewerkers")
     expect(first_event).to_contain_text(adviser.full_name)
+    visit.check()
+
+
+def test_the_client_file_opens_on_a_summary_and_filters_its_timeline(
+    visit, adviser, client_record, office
+):
+    available(adviser, office)
+    book(client_record, office, at(workday(), 14))
+    messaging_actions.send_client_message(
+        client=client_record, subject="Reiskosten", body="Krijg ik mijn reiskosten terug?"
+    )
+    client_actions.add_note(
+        client=client_record, by_user=adviser.user, text="Belt liever 's middags."
+    )
+
+    visit.login(adviser.user.username)
+    page = visit.page
+    visit.goto(f"/werk/clienten/{client_record.pk}/")
+    summary = page.get_by_role("region", name="Overzicht")
+    terms = summary.locator("dt")
+    expect(terms.first).to_have_text("Vaste contactpersoon")
+    expect(summary.locator("dd").first).to_contain_text(adviser.full_name)
+    next_contact = summary.locator(".utrecht-data-list__item", has_text="Volgend contact")
+    expect(next_contact).to_contain_text("om 14:00")
+    messages = summary.locator(".utrecht-data-list__item", has_text="Open berichten")
+    expect(messages).to_contain_text("1 bericht wacht op antwoord")
+    preferences = summary.locator(".utrecht-data-list__item", has_text="Voorkeuren")
+    expect(preferences).to_contain_text("telefoon · Liever geen gesprek voor 10:00")
+    expect(summary.get_by_role("link", name="Afspraak maken voor de cliënt")).to_be_visible()
+    visit.check()
+
+    # The open message is one click away.
+    messages.get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Reiskosten")
+    page.go_back()
+
+    # The timeline filters by kind, without JavaScript, and says how many are left.
+    timeline = page.get_by_role("region", name="Tijdlijn")
+    timeline.get_by_label("Soort gebeurtenis").select_option(label="Notities")
+    timeline.get_by_role("button", name="Tonen").click()
+    expect(page).to_have_url(re.compile(r"soort=notities"))
+    events = timeline.locator(".mw-timeline > li")
+    expect(events).to_have_count(1)
+    expect(events.first).to_contain_text("Belt liever 's middags.")
+    expect(timeline.get_by_role("status")).to_have_text("1 gebeurtenis van deze soort")
+    visit.check()
+
+    # A filter value from nowhere shows everything, never an error page.
+    visit.goto(f"/werk/clienten/{client_record.pk}/?soort=bestaat-niet")
+    expect(timeline.locator(".mw-timeline > li")).not_to_have_count(1)
+    visit.check()
+
+    # On a phone the summary stacks, and nothing is wider than the screen.
+    page.set_viewport_size({"width": 375, "height": 800})
+    visit.goto(f"/werk/clienten/{client_record.pk}/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    visit.check()
+
+
+def test_the_inbox_opens_on_the_own_clients_unassigned_message(visit, adviser, client_record):
+    messaging_actions.send_client_message(
+        client=client_record, subject="Nog niet toegewezen vraag", body="Hallo"
+    )
+    visit.login(adviser.user.username)
+    visit.goto("/werk/berichten/")
+    page = visit.page
+    expect(page.get_by_label("Welke berichten")).to_have_value("te-beantwoorden")
+    expect(page.get_by_role("link", name="Nog niet toegewezen vraag")).to_be_visible()
     visit.check()
 
 

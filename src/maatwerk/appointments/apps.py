@@ -17,10 +17,16 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Afspraken")
 
     def ready(self):
-        from maatwerk.core import call_list, navigation, open_work, preference_clashes
+        from maatwerk.core import (
+            call_list,
+            client_overview,
+            navigation,
+            open_work,
+            preference_clashes,
+        )
         from maatwerk.notifications import kinds as notification_kinds
 
-        from . import builtin, queries, timeline_kinds  # noqa: F401  (register plugin, kinds)
+        from . import builtin, overview, queries, timeline_kinds  # noqa: F401  (plugin, kinds)
 
         navigation.register("client", _("Afspraken"), "appointments:mine", order=30)
         navigation.register(
@@ -29,6 +35,8 @@ class AppointmentsConfig(AppConfig):
         call_list.register_source(queries.calls_due)
         open_work.registry.register("appointments", queries.open_work)
         preference_clashes.register_source(queries.clashing_appointments)
+        client_overview.for_client.register("appointments", overview.now_for_client)
+        client_overview.for_staff.register("appointments", overview.facts_for_staff)
         # Every notice about an appointment may go by letter; as a letter may arrive too late,
         # the adviser also calls a client who has a phone number.
         notices = {

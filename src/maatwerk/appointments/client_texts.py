@@ -4,5 +4,7 @@
 
 def client_texts() -> dict[str, str]:
     from .notices import SUBJECTS
+    from .overview import home_texts
 
-    return {f"subject {what}": str(subject) for what, subject in SUBJECTS.items()}
+    texts = {f"subject {what}": str(subject) for what, subject in SUBJECTS.items()}
+    return texts | {"home card": home_texts()}

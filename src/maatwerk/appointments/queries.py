@@ -208,6 +208,12 @@ def past_for_client(client: Client, limit: int = 20):
     ).order_by("-starts_at")[:limit]
 
 
+def last_held_for_client(client: Client) -> Appointment | None:
+    """The client's latest appointment that took place: their last contact in person."""
+    held = Appointment.objects.filter(client=client, status=Appointment.Status.HELD)
+    return _with_related(held).order_by("-starts_at").first()
+
+
 def day_bounds(day: date) -> tuple[datetime, datetime]:
     tz = zone()
     start = datetime.combine(day, datetime.min.time(), tzinfo=tz)

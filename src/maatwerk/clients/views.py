@@ -1,4 +1,5 @@
 from functools import partial
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -27,7 +28,7 @@ from maatwerk.core.forms import succeeded
 from maatwerk.organisation.models import StaffMember
 from maatwerk.timeline.queries import events_for_staff
 
-from . import access_grants, actions, queries
+from . import access_grants, actions, queries, summary
 from .file_access import open_client_file, page_ground
 from .forms import (
     SORTS,
@@ -95,14 +96,26 @@ def caseload(request):
 @staff()
 @require_GET
 def client_file(request, pk: int):
-    client = get_object_or_404(Client.objects.select_related("office", "preference"), pk=pk)
+    clients = Client.objects.select_related("office", "preference").prefetch_related(
+        "preference__windows"
+    )
+    client = get_object_or_404(clients, pk=pk)
     reason = page_ground(request, client, client_access(request.user, client))
     if reason is None:
         return redirect("clients:access_reason", pk=client.pk)
     actions.record_file_view(user=request.user, client=client, reason=reason)
-    page = Paginator(events_for_staff(client), 25).get_page(request.GET.get("pagina"))
+    kind_form = summary.TimelineFilterForm(request.GET or None)
+    group = kind_form.group()
+    events = events_for_staff(client)
+    if group:
+        events = events.filter(summary.kind_filter(group))
+    page = Paginator(events, 25).get_page(request.GET.get("pagina"))
     context = {
         "client": client,
+        "summary": summary.rows_for(client, request.user),
+        "kind_form": kind_form,
+        "kind_group": group,
+        "query_string": urlencode({"soort": group}) if group else "",
         "preference": getattr(client, "preference", None),
         "assignments": assignment_history(client),
         "page": page,

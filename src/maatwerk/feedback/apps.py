@@ -7,12 +7,16 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Complimenten en reacties")
 
     def ready(self):
+        from maatwerk.core import client_overview
         from maatwerk.core.navigation import register
         from maatwerk.notifications import kinds as notification_kinds
 
         from . import (
+            overview,
             timeline_kinds,  # noqa: F401  (registers the timeline kinds)
         )
+
+        client_overview.for_staff.register("feedback", overview.facts_for_staff)
 
         notification_kinds.register("feedback.answered", _("Antwoord op uw reactie"))
         register("client", _("Reacties"), "feedback:client_overview", order=60)

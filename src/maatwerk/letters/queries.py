@@ -113,6 +113,25 @@ def letters_for_client(client):
     return SentLetter.objects.filter(client=client).select_related("sent_by", "template")
 
 
+def mine(client):
+    """ "Mijn brieven": the letters from the letter book and those other apps made for the
+    client (core.portal_letters), newest first."""
+    from django.urls import reverse
+
+    from maatwerk.core.portal_letters import PortalLetter, letters_for
+
+    own = [
+        PortalLetter(
+            letter.subject,
+            letter.sent_at,
+            reverse("letters:mine_detail", args=[letter.pk]),
+            letter.sent_by.full_name,
+        )
+        for letter in letters_for_client(client)
+    ]
+    return sorted(own + letters_for(client), key=lambda letter: letter.sent_at, reverse=True)
+
+
 def reply_texts(client, staff) -> list[tuple[int, str, str]]:
     """Published templates marked as message replies, filled in for this client and signed by
     ``staff`` (the one who answers): (template id, title, plain text)."""

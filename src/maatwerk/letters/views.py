@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -488,19 +487,8 @@ def sent_pdf(request, pk: int):
 @client_or_practice
 @require_GET
 def mine(request):
-    from maatwerk.core.portal_letters import PortalLetter, letters_for
-
     client = portal_client(request)
-    own = [
-        PortalLetter(
-            letter.subject,
-            letter.sent_at,
-            reverse("letters:mine_detail", args=[letter.pk]),
-            letter.sent_by.full_name,
-        )
-        for letter in queries.letters_for_client(client).select_related("sent_by")
-    ]
-    letters = sorted(own + letters_for(client), key=lambda letter: letter.sent_at, reverse=True)
+    letters = queries.mine(client)
     return render(request, "letters/mine.html", {"client": client, "letters": letters})
 
 

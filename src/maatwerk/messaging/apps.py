@@ -7,10 +7,10 @@ class MessagingConfig(AppConfig):
     verbose_name = _("Berichten")
 
     def ready(self):
-        from maatwerk.core import call_list, navigation, open_work, staff_departure
+        from maatwerk.core import call_list, client_overview, navigation, open_work, staff_departure
         from maatwerk.notifications import kinds as notification_kinds
 
-        from . import actions, queries, timeline_kinds  # noqa: F401  (registers the timeline kinds)
+        from . import actions, overview, queries, timeline_kinds  # noqa: F401  (timeline kinds)
 
         navigation.register("client", _("Berichten"), "messaging:client_inbox", order=20)
         navigation.register(
@@ -18,6 +18,8 @@ class MessagingConfig(AppConfig):
         )
         call_list.register_source(queries.calls_due)
         open_work.registry.register("messaging", queries.open_work)
+        client_overview.for_client.register("messaging", overview.now_for_client)
+        client_overview.for_staff.register("messaging", overview.facts_for_staff)
         staff_departure.registry.register("messaging", actions.return_work_to_office)
         # A reply waiting: an e-mail notice, or a follow-up (call first) for the contact person.
         notification_kinds.register(

@@ -8,7 +8,7 @@ from maatwerk.organisation.models import StaffMember
 from .attachments import ALLOWED, ALLOWED_TEXT
 from .conf import app_settings
 from .models import Thread
-from .queries import ALL, MINE, MY_CLIENTS, OVERDUE, UNASSIGNED, WAITING
+from .queries import ALL, MINE, MY_CLIENTS, OVERDUE, TO_ANSWER, UNASSIGNED, WAITING
 
 ACCEPT = ",".join(ext for file_type in ALLOWED for ext in file_type.extensions)
 
@@ -102,6 +102,7 @@ class InboxFilterForm(forms.Form):
         label=_("Welke berichten"),
         required=False,
         choices=[
+            (TO_ANSWER, _("Voor mij om te beantwoorden")),
             (MINE, _("Aan mij toegewezen")),
             (UNASSIGNED, _("Nog niet toegewezen")),
             (MY_CLIENTS, _("Van mijn cliënten")),

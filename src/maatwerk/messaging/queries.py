@@ -17,10 +17,11 @@ from maatwerk.organisation.models import StaffMember
 
 from .models import FollowUp, Message, Thread
 
+TO_ANSWER = "te-beantwoorden"
 MINE = "mij"
 UNASSIGNED = "open"
 MY_CLIENTS = "clienten"
-BOXES = (MINE, UNASSIGNED, MY_CLIENTS)
+BOXES = (TO_ANSWER, MINE, UNASSIGNED, MY_CLIENTS)
 
 ALL = "alle"
 WAITING = "wacht"
@@ -35,9 +36,25 @@ def _ordered(threads: QuerySet[Thread]) -> QuerySet[Thread]:
     )
 
 
-def inbox(staff: StaffMember, box: str = MINE, status: str = ALL) -> QuerySet[Thread]:
+def _unassigned_at_offices(staff: StaffMember) -> QuerySet[Thread]:
+    # A list, not a subquery: with literal ids SQLite picks the partial unassigned index.
+    office_ids = list(staff.offices.values_list("pk", flat=True))
+    return Thread.objects.filter(assigned_to__isnull=True, office_id__in=office_ids).filter(
+        Q(client__is_practice=False) | Q(client__practice_owner=staff)
+    )
+
+
+def _own_client_ids(staff: StaffMember):
+    return ContactAssignment.objects.filter(staff=staff, ended_at__isnull=True).values("client_id")
+
+
+def inbox(staff: StaffMember, box: str = TO_ANSWER, status: str = ALL) -> QuerySet[Thread]:
     """Threads for a staff member's inbox.
 
+    - ``te-beantwoorden`` (the default): what they are expected to answer: threads assigned to
+      them, and the unassigned threads at their offices of their own clients or of clients
+      without a contact person (nobody else is expected to pick those up, ADR 0032). An
+      unassigned thread of a colleague's client stays in ``open``; its contact person sees it;
     - ``mij``: assigned to them;
     - ``open``: nobody's yet, of clients at their offices (practice accounts only for their
       owner);
@@ -46,17 +63,18 @@ def inbox(staff: StaffMember, box: str = MINE, status: str = ALL) -> QuerySet[Th
     ``status``: ``alle``, ``wacht`` (the client waits for a reply) or ``te-laat`` (past the
     response-time target).
     """
-    if box == UNASSIGNED:
-        # A list, not a subquery: with literal ids SQLite picks the partial unassigned index.
-        office_ids = list(staff.offices.values_list("pk", flat=True))
-        threads = Thread.objects.filter(assigned_to__isnull=True, office_id__in=office_ids).filter(
-            Q(client__is_practice=False) | Q(client__practice_owner=staff)
-        )
-    elif box == MY_CLIENTS:
-        client_ids = ContactAssignment.objects.filter(staff=staff, ended_at__isnull=True).values(
+    if box == TO_ANSWER:
+        with_contact_person = ContactAssignment.objects.filter(ended_at__isnull=True).values(
             "client_id"
         )
-        threads = Thread.objects.filter(client_id__in=client_ids)
+        unassigned = _unassigned_at_offices(staff).filter(
+            Q(client_id__in=_own_client_ids(staff)) | ~Q(client_id__in=with_contact_person)
+        )
+        threads = Thread.objects.filter(Q(assigned_to=staff) | Q(pk__in=unassigned.values("pk")))
+    elif box == UNASSIGNED:
+        threads = _unassigned_at_offices(staff)
+    elif box == MY_CLIENTS:
+        threads = Thread.objects.filter(client_id__in=_own_client_ids(staff))
     else:
         threads = Thread.objects.filter(assigned_to=staff)
     if status == WAITING:

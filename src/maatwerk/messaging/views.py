@@ -156,9 +156,9 @@ def client_attachment(request, pk: int, attachment_pk: int):
 def inbox(request):
     me = staff_of(request.user)
     form = InboxFilterForm(request.GET or None)
-    box, status = queries.MINE, queries.ALL
+    box, status = queries.TO_ANSWER, queries.ALL
     if form.is_valid():
-        box = form.cleaned_data["lijst"] or queries.MINE
+        box = form.cleaned_data["lijst"] or queries.TO_ANSWER
         status = form.cleaned_data["status"] or queries.ALL
     threads = queries.inbox(me, box, status)
     page = Paginator(threads, PAGE_SIZE).get_page(request.GET.get("pagina"))

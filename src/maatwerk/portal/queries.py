@@ -1,7 +1,10 @@
 from maatwerk.access.rules import client_of, staff_of
 from maatwerk.clients.models import Client, ContactAssignment
+from maatwerk.core import client_overview
+from maatwerk.timeline.queries import events_for_client
 
 PRACTICE_SESSION_KEY = "practice_client_id"
+RECENT_EVENTS = 5  # on the home page; the rest is on the timeline page
 
 
 def current_client(request) -> Client | None:
@@ -31,3 +34,15 @@ def current_contact_person(client: Client):
         .first()
     )
     return assignment.staff if assignment else None
+
+
+def home(client: Client) -> dict:
+    """What "Mijn Werkbedrijf" shows, in order: what matters now (cards from the capabilities,
+    through core.client_overview), the client's adviser, and the latest events."""
+    recent = list(events_for_client(client)[: RECENT_EVENTS + 1])
+    return {
+        "now": client_overview.now_for(client),
+        "adviser": current_contact_person(client),
+        "recent": recent[:RECENT_EVENTS],
+        "more_events": len(recent) > RECENT_EVENTS,
+    }

@@ -13,7 +13,8 @@ from maatwerk.clients.models import ContactPreference
 from maatwerk.timeline.queries import events_for_client
 
 from .actions import open_practice_account
-from .queries import PRACTICE_SESSION_KEY, current_client, current_contact_person
+from .queries import PRACTICE_SESSION_KEY, current_client
+from .queries import home as home_overview
 
 
 @client_or_practice
@@ -23,13 +24,18 @@ def home(request):
     if client is None:
         # A staff member without an open practice account lands on their own work pages.
         return redirect("core:home")
+    return render(request, "portal/home.html", {"client": client, **home_overview(client)})
+
+
+@client_or_practice
+@require_GET
+def timeline(request):
+    """Everything that happened, for the client: the home page shows only the latest."""
+    client = current_client(request)
+    if client is None:
+        return redirect("core:home")
     page = Paginator(events_for_client(client), 20).get_page(request.GET.get("pagina"))
-    context = {
-        "client": client,
-        "adviser": current_contact_person(client),
-        "page": page,
-    }
-    return render(request, "portal/home.html", context)
+    return render(request, "portal/timeline.html", {"client": client, "page": page})
 
 
 @staff("access.practice_as_client")

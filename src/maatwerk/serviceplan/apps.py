@@ -18,14 +18,16 @@ class ServicePlanConfig(AppConfig):
     verbose_name = _("Dienstverleningsplan")
 
     def ready(self):
-        from maatwerk.core import call_list, navigation, open_work
+        from maatwerk.core import call_list, client_overview, navigation, open_work
 
-        from . import receivers, timeline_kinds  # noqa: F401  (kinds, receivers)
+        from . import overview, receivers, timeline_kinds  # noqa: F401  (kinds, receivers)
         from .queries import calls_for_conversations
         from .queries import open_work as open_work_for_client
 
         call_list.register_source(calls_for_conversations)
         open_work.registry.register("serviceplan", open_work_for_client)
+        client_overview.for_client.register("serviceplan", overview.now_for_client)
+        client_overview.for_staff.register("serviceplan", overview.facts_for_staff)
         post_migrate.connect(
             ensure_catalogue, sender=self, dispatch_uid="maatwerk-serviceplan-catalogue"
         )

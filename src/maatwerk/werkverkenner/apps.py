@@ -18,7 +18,11 @@ class WerkverkennerConfig(AppConfig):
     verbose_name = _("Werkverkenner")
 
     def ready(self):
-        from . import timeline_kinds  # noqa: F401  (registers the timeline kinds)
+        from maatwerk.core import client_overview
+
+        from . import overview, timeline_kinds  # noqa: F401  (registers the timeline kinds)
+
+        client_overview.for_staff.register("werkverkenner", overview.facts_for_staff)
 
         post_migrate.connect(
             ensure_questionnaire, sender=self, dispatch_uid="maatwerk-werkverkenner-questionnaire"

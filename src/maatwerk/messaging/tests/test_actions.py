@@ -351,6 +351,36 @@ def test_inbox_lists(thread, adviser, coach, office):
     assert list(queries.inbox(adviser, queries.MY_CLIENTS)) == [thread]
 
 
+def test_the_default_box_holds_what_the_adviser_is_expected_to_answer(
+    adviser, other_adviser, client_record, coach, office, manager
+):
+    from maatwerk.organisation import actions as organisation_actions
+
+    long_ago = timezone.make_aware(datetime(2026, 1, 5, 9, 0))
+    own_new = client_writes(client_record, subject="Eigen nieuw").thread
+    own_overdue = client_writes(client_record, subject="Eigen te laat", at=long_ago).thread
+    colleagues_client = factories.make_client(contact_person=other_adviser)
+    colleagues = client_writes(colleagues_client, subject="Van collega").thread
+    taken = client_writes(colleagues_client, subject="Opgepakt").thread
+    actions.take(thread=taken, by_staff=adviser)
+    leaver = factories.make_staff(offices=[office], first_name="Lea")
+    orphan = factories.make_client(contact_person=leaver)
+    orphaned = client_writes(orphan, subject="Zonder contactpersoon").thread
+    organisation_actions.deactivate_staff(staff=leaver, by_user=manager.user)
+    elsewhere = client_writes(factories.make_client(), subject="Andere vestiging").thread
+
+    to_answer = list(queries.inbox(adviser))
+    # Overdue first, then by due date; a colleague's unassigned client stays with the colleague.
+    assert to_answer[0] == own_overdue
+    assert set(to_answer) == {own_overdue, own_new, taken, orphaned}
+    assert colleagues not in to_answer and elsewhere not in to_answer
+    assert colleagues in queries.inbox(other_adviser)
+    assert list(queries.inbox(adviser, queries.TO_ANSWER, queries.OVERDUE)) == [own_overdue]
+    # Someone without a caseload (an e-coach) still gets the unassigned threads of clients
+    # without a contact person, and what they took.
+    assert set(queries.inbox(coach)) == {orphaned}
+
+
 def test_overdue_filter(client_record, adviser):
     long_ago = timezone.make_aware(datetime(2026, 1, 5, 9, 0))
     late = client_writes(client_record, at=long_ago, subject="Oud").thread

@@ -162,6 +162,20 @@ def test_inbox_shows_overdue_in_words(login, adviser, client_record):
     assert browser.get(reverse("messaging:inbox"), {"pagina": "999"}).status_code == 200
 
 
+def test_the_inbox_opens_on_what_the_adviser_must_answer(login, adviser, client_record):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    client_writes(client_record, subject="Nieuwe vraag")
+    client_writes(client_record, subject="Oude vraag", at=timezone.make_aware(datetime(2026, 1, 5)))
+    html = login(adviser.user).get(reverse("messaging:inbox")).content.decode()
+    # Unassigned messages of the adviser's own client, the overdue one on top.
+    assert 0 < html.index("Oude vraag") < html.index("Nieuwe vraag")
+    # The list the page shows is the select's first option, so the form tells the truth.
+    assert html.index('<option value="te-beantwoorden"') < html.index('<option value="mij"')
+
+
 def test_inbox_paginates(login, adviser, client_record):
     for number in range(27):
         client_writes(client_record, subject=f"Vraag {number}")

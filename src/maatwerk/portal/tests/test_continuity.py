@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def _adviser_section(web):
     text = web.get(reverse("portal:home")).text
-    return text[text.index('id="adviser-heading"') : text.index('id="werkverkenner-heading"')]
+    start = text.index('id="adviser-heading"')
+    return text[start : text.index("</section>", start)]
 
 
 def test_after_the_adviser_left_the_portal_says_a_new_one_is_chosen(

@@ -5,6 +5,7 @@ from maatwerk.core.tests.permissions import PRACTICE, expect, get, matrix, matri
 
 MATRIX = matrix(
     get("portal:home", expect(client=200, **PRACTICE)),
+    get("portal:timeline", expect(client=200, **PRACTICE)),
     get("portal:contact_preferences", expect(client=200, **PRACTICE)),
     post("portal:practice_start", expect(**PRACTICE)),
     post("portal:practice_stop", expect(**PRACTICE)),
