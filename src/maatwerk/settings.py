@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "maatwerk.accounts.middleware.StaffSecondFactorMiddleware",
     "maatwerk.access.middleware.AccessMiddleware",
+    "maatwerk.panel.middleware.KioskLockMiddleware",
 ]
 
 ROOT_URLCONF = "maatwerk.urls"

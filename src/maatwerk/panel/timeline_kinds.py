@@ -17,3 +17,17 @@ register(
     _("Uitnodiging klantpanel"),
     _("U bent uitgenodigd voor de vragenlijst '{survey}' over {topic}. U kreeg een e-mail."),
 )
+# Client-only, like survey.completed: staff never learn when a known member answered
+# (docs/adr/0028-disclosure-control.md); the audit row says who handled the code.
+register(
+    "panel.answered_on_paper",
+    _("Klantpanel"),
+    _("Uw antwoorden op papier voor de vragenlijst '{survey}' zijn ontvangen en ingevoerd."),
+    visible_to_staff=False,
+)
+register(
+    "panel.answered_at_tablet",
+    _("Klantpanel"),
+    _("U heeft de vragenlijst '{survey}' ingevuld op een tablet op ons kantoor."),
+    visible_to_staff=False,
+)

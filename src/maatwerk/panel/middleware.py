@@ -1,0 +1,21 @@
+"""While an office tablet is open for panel members (``views.kiosk``), the browser stays on the
+tablet pages: every other page of Maatwerk, log-out included, leads back to the questions. The
+staff member who opened it leaves with their password (``views.kiosk_leave``)."""
+
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .views import KIOSK
+
+
+class KioskLockMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if session is not None and session.get(KIOSK):
+            allowed = {reverse("panel:kiosk"), reverse("panel:kiosk_leave")}
+            if request.path not in allowed:
+                return redirect("panel:kiosk")
+        return self.get_response(request)
