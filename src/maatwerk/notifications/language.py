@@ -1,4 +1,5 @@
-"""A notice is written in the client's language (``Client.preferred_language``), whoever or
+"""A notice is written in the client's language (``ContactPreference.preferred_language``, the
+client's contact preferences), whoever or
 whatever sends it: every text of a notification is rendered inside ``in_language_of(client)``.
 A language Maatwerk does not offer falls back to the default (Dutch), never to the sender's."""
 
@@ -8,7 +9,8 @@ from django.utils import translation
 
 def language_of(client) -> str:
     offered = {code for code, _name in settings.LANGUAGES}
-    preferred = (getattr(client, "preferred_language", "") or "").lower()
+    preference = getattr(client, "preference", None) if client.pk else None
+    preferred = (getattr(preference, "preferred_language", "") or "").lower()
     return preferred if preferred in offered else settings.LANGUAGE_CODE
 
 

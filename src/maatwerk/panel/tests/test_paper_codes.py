@@ -330,3 +330,11 @@ def test_the_new_plan_form_starts_with_region_only(researcher, login):
     assert 'value="region" id="id_strata_0" checked' in html
     assert 'value="age" id="id_strata_1" checked' not in html
     assert 'value="duration" id="id_strata_2" checked' not in html
+
+
+def test_the_letter_is_in_the_members_language(researcher, adviser, survey, no_worker):
+    make_members(1, adviser=adviser, email="", preference={"preferred_language": "en"})
+    plan = make_plan(researcher, survey, target=1)
+    tasks.run_invitations(actions.confirm_plan(plan=plan, user=researcher.user).pk)
+    letter = Notification.objects.get(kind="panel.invitation")
+    assert letter.subject.startswith("Client panel invitation: survey about ")
