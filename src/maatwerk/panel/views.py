@@ -242,11 +242,7 @@ def paper_answers(request, pk):
         messages.success(request, _("De antwoorden zijn opgeslagen. De code is nu gebruikt."))
         return redirect("panel:paper_answers", pk=plan.pk)
     context = {"plan": plan, "form": form, "rows": form.rows()}
-    return render(request, "panel/paper_answers.html", context, status=_status(form))
-
-
-def _status(form) -> int:
-    return 400 if form.is_bound and form.errors else 200
+    return render(request, "panel/paper_answers.html", context)
 
 
 @require_POST
@@ -274,7 +270,7 @@ def kiosk(request):
     if _take_answers(request, plan, form, PaperCode.Via.TABLET):
         return render(request, "panel/kiosk_thanks.html", {"plan": plan})
     context = {"plan": plan, "form": form, "rows": form.rows()}
-    return render(request, "panel/kiosk.html", context, status=_status(form))
+    return render(request, "panel/kiosk.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -293,6 +289,4 @@ def kiosk_leave(request):
             )
             return redirect("panel:plan", pk=plan.pk)
         form.add_error("password", _("Dit wachtwoord klopt niet."))
-    return render(
-        request, "panel/kiosk_leave.html", {"plan": plan, "form": form}, status=_status(form)
-    )
+    return render(request, "panel/kiosk_leave.html", {"plan": plan, "form": form})
