@@ -286,6 +286,20 @@ def mark_answered(*, survey, client, token: str = "") -> int:
     return invitations.filter(client=client).update(answered_at=now)
 
 
+def make_paper_code(invitation: Invitation) -> PaperCode:
+    """A fresh code for the invitation. A collision with an existing code (the constraint) is
+    retried with another; each try in its own savepoint, so nothing else is undone."""
+    for _attempt in range(10):
+        try:
+            with transaction.atomic():
+                return PaperCode.objects.create(invitation=invitation, code=paper.new_code())
+        except IntegrityError:
+            existing = PaperCode.objects.filter(invitation=invitation).first()
+            if existing is not None:
+                return existing
+    raise RuntimeError("No free paper code after 10 tries")
+
+
 def answer_with_code(*, plan: PanelSurvey, code: str, born, answers: dict, by_user, via: str):
     """A member's answers to a panel invitation they got by letter: from the returned paper
     (``via='paper'``, typed in by the staff member) or typed by the member at an office tablet

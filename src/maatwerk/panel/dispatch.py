@@ -305,12 +305,14 @@ def _send_letters(plan: PanelSurvey, invitation_ids: list[int]) -> None:
     from maatwerk.notifications import actions as notifications
     from maatwerk.notifications.language import in_language_of
 
+    from .actions import make_paper_code
+
     invitations = Invitation.objects.filter(pk__in=invitation_ids).select_related(
         "client__office", "client__preference"
     )
     for invitation in invitations.order_by("pk"):
         client = invitation.client
-        code = paper.make_code(invitation)
+        code = make_paper_code(invitation)
         with in_language_of(client):
             subject, text = paper.letter(plan, client, code.code)
         notifications.notify(

@@ -14,7 +14,10 @@ class KioskLockMiddleware:
 
     def __call__(self, request):
         session = getattr(request, "session", None)
-        if session is not None and session.get(KIOSK):
+        lock = session.get(KIOSK) if session is not None else None
+        if lock and lock.get("user") != getattr(request.user, "pk", None):
+            del session[KIOSK]  # not the session of whoever opened it: nothing to hold
+        elif lock:
             allowed = {reverse("panel:kiosk"), reverse("panel:kiosk_leave")}
             if request.path not in allowed:
                 return redirect("panel:kiosk")

@@ -7,11 +7,10 @@ across all invitations (a database constraint), and used once."""
 import secrets
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import PAPER_CODE_ALPHABET, PAPER_CODE_LENGTH, Invitation, PanelSurvey, PaperCode
+from .models import PAPER_CODE_ALPHABET, PAPER_CODE_LENGTH, PanelSurvey, PaperCode
 
 NOTIFICATION_KIND = "panel.invitation"
 
@@ -28,20 +27,6 @@ def normalise(typed: str) -> str:
 
 def printed(code: str) -> str:
     return f"{code[:4]}-{code[4:]}"
-
-
-def make_code(invitation: Invitation) -> PaperCode:
-    """A fresh code for the invitation. A collision with an existing code (the constraint) is
-    retried with another; each try in its own savepoint, so nothing else is undone."""
-    for _attempt in range(10):
-        try:
-            with transaction.atomic():
-                return PaperCode.objects.create(invitation=invitation, code=new_code())
-        except IntegrityError:
-            existing = PaperCode.objects.filter(invitation=invitation).first()
-            if existing is not None:
-                return existing
-    raise RuntimeError("No free paper code after 10 tries")
 
 
 def _question_lines(structure) -> list[str]:
@@ -72,16 +57,25 @@ def letter(plan: PanelSurvey, client, code: str) -> tuple[str, str]:
     caller)."""
     from maatwerk.surveys import logic
 
-    until = timezone.localtime(plan.expires_at).strftime("%d-%m-%Y")
-    subject = _("Uitnodiging klantpanel: vragenlijst over %(topic)s") % {"topic": plan.topic.name}
-    structure = logic.load(plan.survey)
+    return letter_text(
+        first_name=client.first_name,
+        title=logic.localised(plan.survey, "title"),
+        topic=plan.topic.name,
+        until=timezone.localtime(plan.expires_at).strftime("%d-%m-%Y"),
+        code=code,
+        questions=_question_lines(logic.load(plan.survey)),
+    )
+
+
+def letter_text(*, first_name, title, topic, until, code, questions) -> tuple[str, str]:
+    subject = _("Uitnodiging klantpanel: vragenlijst over %(topic)s") % {"topic": topic}
     paragraphs = [
-        _("Beste %(name)s,") % {"name": client.first_name},
+        _("Beste %(name)s,") % {"name": first_name},
         _(
             "U doet mee aan ons klantpanel. Daarom vragen wij u een korte vragenlijst in te "
             "vullen: '%(title)s'. Dat kan tot %(date)s."
         )
-        % {"title": logic.localised(plan.survey, "title"), "date": until},
+        % {"title": title, "date": until},
         _("Uw persoonlijke code is: %(code)s") % {"code": printed(code)},
         _("U kunt op twee manieren meedoen:"),
         "\n".join(
@@ -106,7 +100,7 @@ def letter(plan: PanelSurvey, client, code: str) -> tuple[str, str]:
                 _("Code: %(code)s") % {"code": printed(code)},
                 _("Uw geboortedatum: ____-____-________"),
                 "",
-                *_question_lines(structure),
+                *questions,
             ]
         ),
     ]

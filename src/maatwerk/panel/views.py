@@ -265,6 +265,7 @@ def _kiosk_plan(request) -> PanelSurvey | None:
 def kiosk(request):
     plan = _kiosk_plan(request)
     if plan is None:
+        request.session.pop(KIOSK, None)  # never a loop back to a tablet that cannot open
         return redirect("panel:plans")
     form = _code_form(request, plan, for_member=True)
     if _take_answers(request, plan, form, PaperCode.Via.TABLET):
@@ -279,6 +280,7 @@ def kiosk_leave(request):
     """Only the staff member who opened the tablet can leave it: with their own password."""
     plan = _kiosk_plan(request)
     if plan is None:
+        request.session.pop(KIOSK, None)
         return redirect("panel:plans")
     form = LeaveKioskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
