@@ -5,7 +5,8 @@ staff member who opened it leaves with their password (``views.kiosk_leave``).""
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .views import KIOSK
+# Session key: the plan the office tablet is open for, and the user who opened it.
+KIOSK = "panel_kiosk"
 
 
 class KioskLockMiddleware:

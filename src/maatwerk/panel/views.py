@@ -17,6 +17,7 @@ from maatwerk.portal.rules import portal_client
 
 from . import actions, paper, queries
 from .forms import CodeAnswersForm, LeaveKioskForm, PlanForm, ReasonForm
+from .middleware import KIOSK
 from .models import PanelSurvey, PaperCode
 from .sampling import current_rules
 
@@ -194,8 +195,6 @@ def release(request, pk):
 
 
 # --- answers to a letter with a personal code (docs/adr/0035) --------------------------------
-
-KIOSK = "panel_kiosk"  # session key: the plan the office tablet is open for, and by whom
 
 
 def _sent_plan(pk) -> PanelSurvey:
