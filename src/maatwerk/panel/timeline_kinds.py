@@ -22,7 +22,7 @@ register(
 register(
     "panel.answered_on_paper",
     _("Klantpanel"),
-    _("Uw antwoorden op papier voor de vragenlijst '{survey}' zijn ontvangen en ingevoerd."),
+    _("Wij hebben uw antwoorden op papier voor de vragenlijst '{survey}' gekregen en ingevoerd."),
     visible_to_staff=False,
 )
 register(
