@@ -112,6 +112,7 @@ MIDDLEWARE = [
     # Before the access check: a locked interview tablet shows its form and nothing else.
     "maatwerk.surveys.kiosk.KioskMiddleware",
     "maatwerk.access.middleware.AccessMiddleware",
+    "maatwerk.panel.middleware.KioskLockMiddleware",
 ]
 
 ROOT_URLCONF = "maatwerk.urls"

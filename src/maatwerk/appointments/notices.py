@@ -4,10 +4,10 @@ the notification service, which picks e-mail, a letter or a phone task for the c
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.notifications import actions as notifications
+from maatwerk.notifications.language import in_language_of
 
 from . import values
 from .models import Appointment
@@ -33,8 +33,7 @@ def dedupe_key(appointment: Appointment, what: str) -> str:
 
 def notify(appointment: Appointment, what: str):
     """Tell the client, inside the caller's transaction; returns the notification."""
-    # Notices are in Dutch: the client's language preference is not yet used for them.
-    with translation.override("nl"):
+    with in_language_of(appointment.client):
         subject = str(SUBJECTS[what])
         text = render_to_string(
             f"appointments/email/{what}.txt",

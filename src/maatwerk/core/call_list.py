@@ -7,8 +7,12 @@ Each app that knows of a contact that is due registers a source in its ``AppConf
     call_list.register_source(my_app.queries.calls_due)
 
 A source is called as ``source(staff, day)`` and returns ``CallItem``s for that staff member on
-that day. The list itself (every source merged, only the staff member's own clients, each call
-placed in a window the client's preferences allow) is built by ``maatwerk.serviceplan.call_list``.
+that day. A source may also return calls for clients of the staff member's offices who have no
+contact person (marked ``without_contact_person``): the list shows those to staff who see the
+whole office (managers), so such a call is on the office's queue, not on nobody's list.
+
+The list itself (every source merged, only the staff member's own clients, each call placed in
+a window the client's preferences allow) is built by ``maatwerk.serviceplan.call_list``.
 The interface lives in ``core`` so that a source needs no other capability: no app imports
 another to be on the list.
 """
@@ -30,6 +34,9 @@ class CallItem:
     url: str  # where the adviser handles it
     source: str  # which app put it on the list, e.g. "messaging"
     not_before: time | None = None  # a time the source already knows (an appointment, say)
+    # The client has no contact person now: the call is on the office's unassigned queue,
+    # shown to the office's managers until the client is reassigned.
+    without_contact_person: bool = False
 
 
 # Called with a maatwerk.organisation StaffMember and a day.

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.access.rules import staff_of
@@ -421,9 +421,10 @@ def _notify_answer(item: FeedbackItem, staff: StaffMember):
     from django.urls import reverse
 
     from maatwerk.notifications import actions as notifications
+    from maatwerk.notifications.language import in_language_of
 
     link = settings.SITE_URL.rstrip("/") + reverse("feedback:client_item", args=[item.pk])
-    with translation.override("nl"):
+    with in_language_of(item.client):
         subject = str(_("Antwoord op uw reactie"))
         greeting = str(_("Beste %(name)s,") % {"name": item.client.full_name})
         signed = "\n".join([str(_("Met vriendelijke groet,")), staff.full_name, staff.job_title])

@@ -7,8 +7,8 @@ a mail that asks the client to log in cannot be faked into leaking anything. See
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
 
+from maatwerk.notifications.language import in_language_of
 from maatwerk.organisation.queries import organisation
 
 
@@ -20,7 +20,7 @@ def reply_notice(message) -> tuple[str, str]:
         "organisation": organisation(),
         "site_url": settings.SITE_URL.rstrip("/"),
     }
-    with translation.override("nl"):
+    with in_language_of(message.thread.client):
         subject = render_to_string("messaging/email/reply_subject.txt", context).strip()
         body = render_to_string("messaging/email/reply.txt", context)
     return subject, body

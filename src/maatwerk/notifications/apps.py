@@ -7,7 +7,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Berichten aan cliënten")
 
     def ready(self):
-        from maatwerk.core import call_list, client_events, portal_letters
+        from maatwerk.core import call_list, client_events, navigation, portal_letters
 
         from . import kinds, queries, timeline_kinds  # noqa: F401  (registers the timeline kinds)
         from .actions import send_welcome
@@ -17,3 +17,11 @@ class NotificationsConfig(AppConfig):
         call_list.register_source(queries.calls_due)
         client_events.on_registered(send_welcome)
         portal_letters.register_source(queries.letters_for_portal)
+        # For the staff who print and post letters: the same permission as the page.
+        navigation.register(
+            "staff",
+            _("Post om te versturen"),
+            "notifications:print_queue",
+            permission="letters.send_letters",
+            order=70,
+        )

@@ -3,6 +3,9 @@
 
 from types import SimpleNamespace
 
+from django.utils.translation import gettext
+
+from .language import in_language_of
 from .models import Notification
 
 SIGN_OFF = "Met vriendelijke groet"
@@ -12,7 +15,9 @@ def without_sign_off(text: str) -> str:
     """The text without its own closing greeting: a notice written for e-mail ends with one,
     and the printed letter adds the signer's own, so the client would read it twice."""
     paragraphs = text.rstrip().split("\n\n")
-    if len(paragraphs) > 1 and paragraphs[-1].lstrip().startswith(SIGN_OFF):
+    # In the client's language (the caller renders inside it) as well as in Dutch.
+    sign_offs = (SIGN_OFF, gettext("Met vriendelijke groet,").rstrip(","))
+    if len(paragraphs) > 1 and paragraphs[-1].lstrip().startswith(sign_offs):
         paragraphs.pop()
     return "\n\n".join(paragraphs)
 
@@ -38,10 +43,13 @@ def as_letter(notification: Notification) -> SimpleNamespace:
 def context(notification: Notification) -> dict:
     from maatwerk.letters import document
 
-    return document.context(as_letter(notification))
+    with in_language_of(notification.client):
+        return document.context(as_letter(notification))
 
 
 def pdf_bytes(notification: Notification) -> bytes:
+    """The printed letter, its fixed wording in the client's language like its text."""
     from maatwerk.letters import document
 
-    return document.pdf_bytes(as_letter(notification))
+    with in_language_of(notification.client):
+        return document.pdf_bytes(as_letter(notification))

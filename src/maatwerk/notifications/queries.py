@@ -19,9 +19,20 @@ def open_calls():
 
 def calls_due(staff, day: date) -> list[CallItem]:
     """Call-list source: open phone tasks of notifications for the staff member's own clients
-    (whoever is the contact person now, so a reassigned client's calls follow them)."""
+    (whoever is the contact person now, so a reassigned client's calls follow them), and for a
+    manager those of their offices' clients without a contact person (the unassigned queue)."""
     own = Client.objects.filter(assignments__staff=staff, assignments__ended_at__isnull=True)
-    found = open_calls().filter(client__in=own).select_related("client").order_by("created_at")
+    items = _items(open_calls().filter(client__in=own))
+    if staff.user.has_perm("access.view_office_clients"):
+        from maatwerk.clients.queries import without_contact_person
+
+        nobodys = without_contact_person(staff.offices.all()).values("pk")
+        items += _items(open_calls().filter(client__in=nobodys), without_contact_person=True)
+    return items
+
+
+def _items(notifications, *, without_contact_person: bool = False) -> list[CallItem]:
+    found = notifications.select_related("client").order_by("created_at")
     items = []
     for notification in found:
         if notification.channel == Notification.Channel.PHONE:
@@ -36,6 +47,7 @@ def calls_due(staff, day: date) -> list[CallItem]:
                 reason=reason,
                 url=reverse("notifications:staff_detail", args=[notification.pk]),
                 source="notifications",
+                without_contact_person=without_contact_person,
             )
         )
     return items

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +14,8 @@ from maatwerk.core.bulk import insert_rows
 from maatwerk.core.dates import long_date
 from maatwerk.timeline.actions import Actor, record_event
 
-from . import queries
-from .models import Invitation, MembershipChange, OutboxMessage, PanelSurvey, Topic
+from . import paper, queries
+from .models import Invitation, MembershipChange, OutboxMessage, PanelSurvey, PaperCode, Topic
 from .sampling import current_rules, draw_sample, rules_snapshot
 from .strata import DIMENSIONS
 
@@ -285,3 +285,77 @@ def mark_answered(*, survey, client, token: str = "") -> int:
     if client is None:
         return 0
     return invitations.filter(client=client).update(answered_at=now)
+
+
+def make_paper_code(invitation: Invitation) -> PaperCode:
+    """A fresh code for the invitation. A collision with an existing code (the constraint) is
+    retried with another; each try in its own savepoint, so nothing else is undone."""
+    for _attempt in range(10):
+        try:
+            with transaction.atomic():
+                return PaperCode.objects.create(invitation=invitation, code=paper.new_code())
+        except IntegrityError:
+            existing = PaperCode.objects.filter(invitation=invitation).first()
+            if existing is not None:
+                return existing
+    raise RuntimeError("No free paper code after 10 tries")
+
+
+def answer_with_code(*, plan: PanelSurvey, code: str, born, answers: dict, by_user, via: str):
+    """A member's answers to a panel invitation they got by letter: from the returned paper
+    (``via='paper'``, typed in by the staff member) or typed by the member at an office tablet
+    (``via='tablet'``, opened by the staff member). The code is checked, the answers saved as
+    the member's response, the code marked used and the invitation answered, all in one
+    transaction: a refused code or a missing answer writes nothing."""
+    from maatwerk.surveys import actions as surveys
+
+    staff = staff_of(by_user)
+    if staff is None or not staff.is_active:
+        raise PermissionDenied
+    if via not in PaperCode.Via.values:
+        raise ValueError(f"Unknown channel {via!r}")
+    with transaction.atomic():
+        result = paper.check(plan, code, born)
+        if result.problem:
+            raise ValidationError({result.field: result.problem})
+        paper_code = result.paper_code
+        invitation = paper_code.invitation
+        client = invitation.client
+        if not queries.is_member(client):
+            raise ValidationError(
+                {
+                    paper.CODE: _(
+                        "Dit lid doet niet meer mee aan het klantpanel. De code geldt niet meer."
+                    )
+                }
+            )
+        try:
+            surveys.enter_survey_answers(
+                survey=plan.survey, client=client, answers=answers, entered_by=staff, via=via
+            )
+        except ValidationError as error:
+            if error.code == "answered":
+                raise ValidationError(
+                    {paper.CODE: _("Deze code is al gebruikt. De antwoorden zijn al binnen.")}
+                ) from error
+            raise
+        now = timezone.now()
+        paper_code.used_at, paper_code.used_via, paper_code.used_by = now, via, staff
+        paper_code.save(update_fields=["used_at", "used_via", "used_by"])
+        invitation.answered_at = now
+        invitation.save(update_fields=["answered_at"])
+        data = {"survey": plan.survey.title}
+        if via == PaperCode.Via.PAPER:
+            kind, actor = "panel.answered_on_paper", Actor.of_staff(staff)
+        else:
+            kind, actor = "panel.answered_at_tablet", Actor.client()
+        record_event(client, kind, actor, data, about=invitation)
+        # The answers stay out of the audit trail: who handled the code, and how, is enough.
+        audit.log(
+            "panel.paper_code_used",
+            user=by_user,
+            client=client,
+            about=paper_code,
+            data={"via": via, "plan": plan.pk},
+        )
+    return invitation

@@ -20,8 +20,13 @@ class PanelConfig(AppConfig):
 
     def ready(self):
         from maatwerk.core.navigation import register
+        from maatwerk.notifications import kinds
 
         from . import receivers, timeline_kinds  # noqa: F401  (timeline kinds, signal receivers)
+
+        # A letter with a personal code; never a phone task (the answers come on paper or at
+        # an office tablet, with the code).
+        kinds.register("panel.invitation", _("Uitnodiging klantpanel"), phone_ok=False)
 
         register("client", _("Klantpanel"), "panel:home", order=60)
         register("staff", _("Klantpanel"), "panel:plans", permission="panel.manage_panel", order=60)

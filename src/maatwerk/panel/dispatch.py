@@ -38,8 +38,8 @@ from maatwerk.core.dates import long_date
 from maatwerk.timeline.kinds import get as get_kind
 from maatwerk.timeline.models import TimelineEvent
 
-from . import queries
-from .models import Invitation, OutboxMessage, PanelSurvey
+from . import paper, queries
+from .models import Invitation, OutboxMessage, PanelSurvey, PaperCode
 
 logger = logging.getLogger(__name__)
 
@@ -269,17 +269,24 @@ def compose_chunk(plan_id: int, claim: uuid.UUID) -> dict:
         open_survey = plan.survey.is_published and (
             plan.expires_at is None or plan.expires_at > now
         )
+        done |= set(
+            PaperCode.objects.filter(invitation_id__in=ids).values_list("invitation_id", flat=True)
+        )
         outbox = _Outbox(plan, OutboxMessage.Kind.INVITATION, now)
-        sent, cancelled = [], []
+        sent, cancelled, by_letter = [], [], []
         for pk, client_id, first_name, email in claimed:
             if pk in done:
                 sent.append(pk)
-            elif client_id not in still_members or not email or not open_survey:
+            elif client_id not in still_members or not open_survey:
                 cancelled.append(pk)
+            elif not email:
+                sent.append(pk)
+                by_letter.append(pk)
             else:
                 sent.append(pk)
                 outbox.add(pk, first_name, email)
         outbox.write()
+        _send_letters(plan, by_letter)
         mine = Invitation.objects.filter(claim_token=claim, status=Invitation.Status.SENDING)
         if cancelled:
             mine.filter(pk__in=cancelled).update(
@@ -290,6 +297,33 @@ def compose_chunk(plan_id: int, claim: uuid.UUID) -> dict:
         )
         _record_invited(plan, outbox.invitation_ids, {r[0]: r[1] for r in claimed}, now)
     return {"sent": len(sent), "cancelled": len(cancelled)}
+
+
+def _send_letters(plan: PanelSurvey, invitation_ids: list[int]) -> None:
+    """Members without an e-mail address: a letter with a personal code, through the one
+    notification service (print queue, "Mijn brieven"), in the member's language. Few members
+    (the panel's e-mail invitations are the bulk), so one ``notify`` each is fine."""
+    from maatwerk.notifications import actions as notifications
+    from maatwerk.notifications.language import in_language_of
+
+    from .actions import make_paper_code
+
+    invitations = Invitation.objects.filter(pk__in=invitation_ids).select_related(
+        "client__office", "client__preference"
+    )
+    for invitation in invitations.order_by("pk"):
+        client = invitation.client
+        code = make_paper_code(invitation)
+        with in_language_of(client):
+            subject, text = paper.letter(plan, client, code.code)
+        notifications.notify(
+            client=client,
+            kind=paper.NOTIFICATION_KIND,
+            subject=subject,
+            text=text,
+            about=invitation,
+            dedupe_key=f"{paper.NOTIFICATION_KIND}:{invitation.pk}",
+        )
 
 
 def compose_all(plan_id: int, *, chunk: int = CHUNK, stale_after=STALE_CLAIM, after_chunk=None):

@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.core.forms import SubmitOnceForm
+from maatwerk.surveys.forms import AnswerForm
 
+from . import paper
 from .models import Topic
 from .strata import DIMENSION_LABELS, DIMENSIONS
 
@@ -82,7 +84,9 @@ class PlanForm(SubmitOnceForm):
         super().__init__(*args, **kwargs)
         self.fields["survey"].queryset = published_surveys()
         if not self.is_bound:
-            self.fields["strata"].initial = list(DIMENSIONS)
+            # Region only: every grouping at once splits the panel into groups too small to
+            # get an invitation (issue 13). The researcher adds age or duration when needed.
+            self.fields["strata"].initial = ["region"]
 
     def clean(self):
         data = super().clean()
@@ -103,4 +107,53 @@ class ReasonForm(forms.Form):
             "required": _("Schrijf wat je hebt nagekeken."),
             "max_length": _("Schrijf het in hoogstens 1000 tekens."),
         },
+    )
+
+
+class CodeAnswersForm(AnswerForm):
+    """The personal code from the letter, the member's date of birth, and the survey's
+    questions: one form, so a refused code writes nothing and keeps what was typed."""
+
+    def __init__(self, *args, questions, for_member: bool, **kwargs):
+        super().__init__(*args, questions=questions, **kwargs)
+        code = forms.CharField(
+            label=_("Uw persoonlijke code") if for_member else _("Persoonlijke code uit de brief"),
+            max_length=20,
+            help_text=_("8 letters en cijfers, bijvoorbeeld KM4T-XR7A."),
+            error_messages={"required": _("Vul de code uit de brief in.")},
+            widget=forms.TextInput(
+                attrs={
+                    "class": "utrecht-textbox mw-code",
+                    "autocomplete": "off",
+                    "autocapitalize": "characters",
+                    "spellcheck": "false",
+                }
+            ),
+        )
+        born = forms.DateField(
+            label=_("Uw geboortedatum") if for_member else _("Geboortedatum van het panellid"),
+            input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %m %Y", "%Y-%m-%d"],
+            help_text=_("Dag-maand-jaar, bijvoorbeeld 17-05-1980."),
+            error_messages={
+                "required": _("Vul de geboortedatum in."),
+                "invalid": _(
+                    "Schrijf de geboortedatum als dag-maand-jaar, bijvoorbeeld 17-05-1980."
+                ),
+            },
+            widget=forms.TextInput(attrs={"class": "utrecht-textbox", "autocomplete": "off"}),
+        )
+        questions_first = dict(self.fields)
+        self.fields = {paper.CODE: code, paper.BORN: born} | questions_first
+
+    @property
+    def code_fields(self):
+        return [self[paper.CODE], self[paper.BORN]]
+
+
+class LeaveKioskForm(forms.Form):
+    password = forms.CharField(
+        label=_("Je wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"class": "utrecht-textbox", "autocomplete": "off"}),
+        error_messages={"required": _("Vul je wachtwoord in.")},
     )

@@ -8,7 +8,7 @@ Dispatch states (see docs/adr/0017-client-panel.md):
 
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Mod
+from django.db.models.functions import Length, Mod
 from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -291,3 +291,48 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.message_id}"
+
+
+# Letters a reader cannot mistake for one another: no 0/O, 1/I/L, 5/S, 2/Z, 8/B.
+PAPER_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+PAPER_CODE_LENGTH = 8
+
+
+class PaperCode(models.Model):
+    """The personal code in a panel invitation sent as a letter (to a member without an e-mail
+    address). One per invitation; used once, to answer on paper (a staff member types the
+    answers in) or at an office tablet (the member types them). See docs/adr/0035."""
+
+    class Via(models.TextChoices):
+        PAPER = "paper", _("op papier (ingevoerd door een medewerker)")
+        TABLET = "tablet", _("op een tablet op kantoor")
+
+    invitation = models.OneToOneField(Invitation, models.PROTECT, related_name="paper_code")
+    code = models.CharField(_("code"), max_length=PAPER_CODE_LENGTH, unique=True)
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    used_via = models.CharField(_("gebruikt via"), max_length=10, choices=Via.choices, blank=True)
+    # The staff member who typed the paper answers in, or who opened the tablet.
+    used_by = models.ForeignKey(
+        StaffMember, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("papieren code klantpanel")
+        verbose_name_plural = _("papieren codes klantpanel")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Exact(Length("code"), PAPER_CODE_LENGTH),
+                name="panel_paper_code_shape",
+            ),
+            # Used means: when, how and by whose hand, all three; unused means none of them.
+            models.CheckConstraint(
+                condition=Q(used_at__isnull=True, used_via="", used_by__isnull=True)
+                | Q(used_at__isnull=False, used_via__in=["paper", "tablet"], used_by__isnull=False),
+                name="panel_paper_code_used_complete",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.invitation_id} {'gebruikt' if self.used_at else 'open'}"

@@ -274,3 +274,16 @@ def preview(plan: PanelSurvey):
         rules=current_rules(),
         rules_exception=plan.rules_exception,
     )
+
+
+def sample_table(report: dict) -> dict:
+    """The sample's groups worth a row: those that get invitations. With every grouping chosen
+    a panel splits into a hundred groups or more, most too small to get one; they are counted
+    under the table instead of listed (issue 13)."""
+    strata = report.get("strata", [])
+    hidden = [s for s in strata if not s["planned"]]
+    return {
+        "shown": [s for s in strata if s["planned"]],
+        "hidden_groups": len(hidden),
+        "hidden_members": sum(s["members"] for s in hidden),
+    }

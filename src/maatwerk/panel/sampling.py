@@ -18,8 +18,10 @@ from .strata import Bands, stratum_key, stratum_label
 
 SKIP_MAX_PER_YEAR = "max_per_year"
 SKIP_TOO_RECENT = "too_recent"
-SKIP_NO_EMAIL = "no_email"
-SKIP_REASONS = (SKIP_MAX_PER_YEAR, SKIP_TOO_RECENT, SKIP_NO_EMAIL)
+# Members without an e-mail address are sampled like everyone else and invited by letter, with
+# a personal code (docs/adr/0035); the report counts them. Plans drawn before that have a
+# "no_email" skip count in their stored report.
+SKIP_REASONS = (SKIP_MAX_PER_YEAR, SKIP_TOO_RECENT)
 
 
 def current_rules() -> ContactRules:
@@ -125,6 +127,7 @@ def draw_sample(
     sizes: dict[str, int] = defaultdict(int)
     eligible: dict[str, list[int]] = defaultdict(list)
     skipped: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SKIP_REASONS, 0))
+    without_email: set[int] = set()
     rows = members.values_list("pk", "office__region_id", "date_of_birth", "benefit_start", "email")
     for pk, region_id, born, start, email in rows.order_by("pk").iterator(chunk_size=5000):
         key = stratum_key(
@@ -134,7 +137,9 @@ def draw_sample(
             bands.duration_band(start, today) if "duration" in dimensions else None,
         )
         sizes[key] += 1
-        reason = SKIP_NO_EMAIL if not email else skips.get(pk)
+        if not email:
+            without_email.add(pk)
+        reason = skips.get(pk)
         if reason:
             skipped[key][reason] += 1
         else:
@@ -155,11 +160,13 @@ def draw_sample(
             "skipped": dict(skipped[key]),
             "eligible": capacity[key],
             "planned": allocation[key],
+            "by_letter": sum(1 for pk in chosen[key] if pk in without_email),
         }
         for key in sorted(sizes, key=lambda k: stratum_label(k, bands, region_names))
     ]
     totals = {"members": sum(sizes.values()), "eligible": sum(capacity.values())}
     totals["planned"] = sum(allocation.values())
+    totals["by_letter"] = sum(s["by_letter"] for s in strata)
     for reason in SKIP_REASONS:
         totals[reason] = sum(s["skipped"][reason] for s in strata)
     report = {

@@ -22,3 +22,17 @@ register(
         "{first_name} is per e-mail uitgenodigd voor de vragenlijst '{survey}' over {topic}."
     ),
 )
+# Client-only, like survey.completed: staff never learn when a known member answered
+# (docs/adr/0028-disclosure-control.md); the audit row says who handled the code.
+register(
+    "panel.answered_on_paper",
+    _("Klantpanel"),
+    _("Wij hebben uw antwoorden op papier voor de vragenlijst '{survey}' gekregen en ingevoerd."),
+    visible_to_staff=False,
+)
+register(
+    "panel.answered_at_tablet",
+    _("Klantpanel"),
+    _("U heeft de vragenlijst '{survey}' ingevuld op een tablet op ons kantoor."),
+    visible_to_staff=False,
+)

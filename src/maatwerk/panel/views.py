@@ -4,6 +4,7 @@ import secrets
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
@@ -14,9 +15,10 @@ from maatwerk.access.decorators import client_or_practice, staff
 from maatwerk.core.forms import show_validation_error
 from maatwerk.portal.rules import portal_client
 
-from . import actions, queries
-from .forms import PlanForm, ReasonForm
-from .models import PanelSurvey
+from . import actions, paper, queries
+from .forms import CodeAnswersForm, LeaveKioskForm, PlanForm, ReasonForm
+from .middleware import KIOSK
+from .models import PanelSurvey, PaperCode
 from .sampling import current_rules
 
 MANAGE = "panel.manage_panel"
@@ -130,8 +132,11 @@ def plan(request, pk):
         context["report"] = queries.preview(plan).report
     else:
         context["report"] = plan.report
+    context["sample"] = queries.sample_table(context["report"])
+    if plan.status != PanelSurvey.Status.DRAFT:
         context["progress"] = queries.plan_progress(plan)
         context["uncertain"] = queries.uncertain_count(plan)
+        context["letters"] = PaperCode.objects.filter(invitation__plan=plan).count()
         rows, total = queries.response_rates(plan)
         context["rates"], context["rate_total"] = rows, total
         context["tables"] = queries.representativeness(plan)
@@ -187,3 +192,102 @@ def release(request, pk):
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("panel:plan", pk=plan.pk)
+
+
+# --- answers to a letter with a personal code (docs/adr/0035) --------------------------------
+
+
+def _sent_plan(pk) -> PanelSurvey:
+    plan = get_object_or_404(PanelSurvey.objects.select_related("survey", "topic"), pk=pk)
+    if plan.status == PanelSurvey.Status.DRAFT:
+        raise Http404
+    return plan
+
+
+def _code_form(request, plan, *, for_member: bool):
+    from maatwerk.surveys import logic
+
+    questions = logic.all_shown_questions(logic.load(plan.survey), {})
+    return CodeAnswersForm(request.POST or None, questions=questions, for_member=for_member)
+
+
+def _take_answers(request, plan, form, via: str) -> bool:
+    """Save the answers with the code; on a refusal the messages go next to the fields."""
+    if not (request.method == "POST" and form.is_valid()):
+        return False
+    data = form.cleaned_data
+    answers = {code: value for code, value in form.answers().items() if value is not None}
+    try:
+        actions.answer_with_code(
+            plan=plan,
+            code=data[paper.CODE],
+            born=data[paper.BORN],
+            answers=answers,
+            by_user=request.user,
+            via=via,
+        )
+    except ValidationError as error:
+        show_validation_error(form, error)
+        return False
+    return True
+
+
+@require_http_methods(["GET", "POST"])
+@staff(MANAGE)
+def paper_answers(request, pk):
+    plan = _sent_plan(pk)
+    form = _code_form(request, plan, for_member=False)
+    if _take_answers(request, plan, form, PaperCode.Via.PAPER):
+        messages.success(request, _("De antwoorden zijn opgeslagen. De code is nu gebruikt."))
+        return redirect("panel:paper_answers", pk=plan.pk)
+    context = {"plan": plan, "form": form, "rows": form.rows()}
+    return render(request, "panel/paper_answers.html", context)
+
+
+@require_POST
+@staff(MANAGE)
+def kiosk_open(request, pk):
+    plan = _sent_plan(pk)
+    request.session[KIOSK] = {"plan": plan.pk, "user": request.user.pk}
+    return redirect("panel:kiosk")
+
+
+def _kiosk_plan(request) -> PanelSurvey | None:
+    lock = request.session.get(KIOSK)
+    if not lock or lock.get("user") != request.user.pk:
+        return None
+    return PanelSurvey.objects.select_related("survey", "topic").filter(pk=lock["plan"]).first()
+
+
+@require_http_methods(["GET", "POST"])
+@staff(MANAGE)
+def kiosk(request):
+    plan = _kiosk_plan(request)
+    if plan is None:
+        request.session.pop(KIOSK, None)  # never a loop back to a tablet that cannot open
+        return redirect("panel:plans")
+    form = _code_form(request, plan, for_member=True)
+    if _take_answers(request, plan, form, PaperCode.Via.TABLET):
+        return render(request, "panel/kiosk_thanks.html", {"plan": plan})
+    context = {"plan": plan, "form": form, "rows": form.rows()}
+    return render(request, "panel/kiosk.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff(MANAGE)
+def kiosk_leave(request):
+    """Only the staff member who opened the tablet can leave it: with their own password."""
+    plan = _kiosk_plan(request)
+    if plan is None:
+        request.session.pop(KIOSK, None)
+        return redirect("panel:plans")
+    form = LeaveKioskForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if request.user.check_password(form.cleaned_data["password"]):
+            del request.session[KIOSK]
+            messages.success(
+                request, _("De tablet is weer vrij. Je bent terug in je eigen omgeving.")
+            )
+            return redirect("panel:plan", pk=plan.pk)
+        form.add_error("password", _("Dit wachtwoord klopt niet."))
+    return render(request, "panel/kiosk_leave.html", {"plan": plan, "form": form})

@@ -105,18 +105,27 @@ class CallList:
 
 def build(staff: StaffMember, day: date, *, viewer=None) -> CallList:
     """The call list of one staff member for one day: every source merged, only the staff
-    member's own clients, each call at the first moment the client allows, sorted by time.
+    member's own clients (and, marked, calls a source puts on the office's unassigned queue for
+    clients without a contact person), each call at the first moment the client allows, sorted
+    by time.
 
     A ``viewer`` (a user) other than the staff member, such as their manager, sees only the
     clients of the offices the viewer works at."""
     from maatwerk.access.rules import visible_clients
+    from maatwerk.clients.queries import without_contact_person
 
     from .queries import own_clients
 
     clients = own_clients(staff)
+    unassigned = without_contact_person(staff.offices.all())
     if viewer is not None and viewer.pk != staff.user_id:
-        clients = clients.filter(pk__in=visible_clients(viewer, scope="office").values("pk"))
+        visible = visible_clients(viewer, scope="office").values("pk")
+        clients = clients.filter(pk__in=visible)
+        unassigned = unassigned.filter(pk__in=visible)
     own = set(clients.values_list("pk", flat=True))
+    # Calls of the office's unassigned queue: only for clients that really have no contact
+    # person now (a reassigned client's calls follow the new one, on their own list).
+    nobodys = set(unassigned.values_list("pk", flat=True))
     items: list[CallItem] = []
     failed: list[str] = []
     for name, source in registered_sources.items():
@@ -126,7 +135,11 @@ def build(staff: StaffMember, day: date, *, viewer=None) -> CallList:
             logger.exception("Call-list source %s failed", name)
             failed.append(name)
             continue
-        items.extend(item for item in found if item.client.pk in own)
+        items.extend(
+            item
+            for item in found
+            if item.client.pk in own or (item.without_contact_person and item.client.pk in nobodys)
+        )
     windows = windows_of(list({item.client.pk: item.client for item in items}.values()))
     calls, unplaced = [], []
     for item in items:

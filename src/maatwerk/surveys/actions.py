@@ -740,6 +740,42 @@ def _answer_contact(*, question, client, answers, entered_by=None):
     return response
 
 
+def enter_survey_answers(
+    *, survey: Survey, client: Client, answers: dict, entered_by: StaffMember, via: str
+) -> Response:
+    """The client's answers to a (panel) survey that did not come in through the portal: given
+    on paper and typed in by ``entered_by`` (``via='paper'``), or typed by the client at an
+    office tablet that ``entered_by`` opened (``via='tablet'``). They are the client's answers
+    and count like any other. A response the client started online is finished with these
+    answers; one already completed is refused. Runs inside the caller's transaction (the panel
+    marks its code used in the same one)."""
+    if via not in ("paper", "tablet"):
+        raise ValueError(f"Unknown channel {via!r}")
+    with transaction.atomic():
+        survey = Survey.objects.get(pk=survey.pk)
+        _must_be_open(survey, Survey.Kind.SURVEY)
+        response = (
+            Response.objects.select_for_update()
+            .filter(survey=survey, client=client, contact_question__isnull=True)
+            .first()
+        )
+        if response is not None and response.completed_at is not None:
+            raise ValidationError(_("Deze vragenlijst is al ingevuld."), code="answered")
+        if response is None:
+            response = Response(
+                survey=survey,
+                client=client,
+                office_id=client.office_id,
+                region_id=client.office.region_id,
+            )
+        response.answers = answers
+        response.entered_by = entered_by
+        response.entered_via = via
+        response.updated_at = timezone.now()
+        response.save()
+        return complete(response=response)
+
+
 # --- exports ---------------------------------------------------------------------------------
 
 

@@ -56,7 +56,9 @@ def _columns(structure) -> list[tuple[str, Question, str | None]]:
     return columns
 
 
-# ``ingevoerd_door_medewerker``: 1 when a staff member typed in the client's answers (by phone).
+# ``ingevoerd_door_medewerker``: 1 when a staff member typed in the client's answers (given by
+# phone or on paper); answers the client typed at an office tablet are the client's own: 0.
+STAFF_TYPED = ("phone", "paper")
 FIXED = [
     "respondent",
     "soort",
@@ -102,7 +104,7 @@ def rows(survey: Survey, link_key: str = ""):
             response.completed_at.date().isoformat(),
             response.office.name if office_named else "",
             response.region.name if region_named else "",
-            1 if response.entered_by_id else 0,
+            1 if response.entered_via in STAFF_TYPED else 0,
         ]
         for _name, question, option_code in columns:
             value = response.answers.get(question.code)
@@ -128,7 +130,7 @@ def codebook(survey: Survey):
     yield [
         "ingevoerd_door_medewerker",
         "",
-        "1: een medewerker vulde de antwoorden van de cliënt telefonisch in",
+        "1: een medewerker vulde de antwoorden van de cliënt in (telefonisch of van papier)",
         "",
         "getal",
         "",

@@ -289,8 +289,9 @@ class Response(models.Model):
     region = models.ForeignKey(Region, models.PROTECT, null=True, blank=True, related_name="+")
     # The panel's invitation token when the client came through one (passed on at completion).
     invitation_token = models.CharField(max_length=100, blank=True)
-    # Answers a staff member typed in for the client during a phone call: real client answers
-    # (counted like any other), marked in exports.
+    # Answers given by phone or on paper and typed in by a staff member, or typed by the client
+    # at an office tablet a staff member opened: real client answers (counted like any other),
+    # marked in exports.
     entered_by = models.ForeignKey(
         StaffMember,
         models.PROTECT,
@@ -303,7 +304,11 @@ class Response(models.Model):
         _("ingevoerd via"),
         max_length=10,
         blank=True,
-        choices=[("phone", _("telefoon"))],
+        choices=[
+            ("phone", _("telefoon")),
+            ("paper", _("papier")),
+            ("tablet", _("tablet op kantoor")),
+        ],
     )
     answers = models.JSONField(_("antwoorden"), default=dict, blank=True)
     page_reached = models.PositiveSmallIntegerField(_("volgende pagina"), default=0)
@@ -324,8 +329,8 @@ class Response(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(entered_by__isnull=True, entered_via="")
-                | Q(entered_by__isnull=False, entered_via="phone"),
-                name="surveys_response_entered_by_phone",
+                | Q(entered_by__isnull=False, entered_via__in=["phone", "paper", "tablet"]),
+                name="surveys_response_entered_by_staff_channel",
             ),
         ]
         indexes = [

@@ -81,3 +81,17 @@ def test_a_digital_client_gets_the_reminder_by_email(
         assert tasks.send_reminder.call(appointment.pk) == "sent"
     assert len(mail.outbox) == 1 and "Morgen heeft u een afspraak" in mail.outbox[0].body
     assert Reminder.objects.get(appointment=appointment).channel == Reminder.Channel.EMAIL
+
+
+def test_a_notice_is_rendered_in_the_clients_language(agenda, adviser):
+    english = factories.make_client(
+        contact_person=adviser, preference={"preferred_language": "en"}, **ON_PAPER
+    )
+    book(english, agenda, at(workday(), 10), user=adviser.user)
+    booked = Notification.objects.get(kind="appointment.booked", client=english)
+    assert booked.subject == "You have an appointment"
+    dutch = factories.make_client(contact_person=adviser, **ON_PAPER)
+    book(dutch, agenda, at(workday(), 11), user=adviser.user)
+    assert Notification.objects.get(kind="appointment.booked", client=dutch).subject == (
+        "U heeft een afspraak"
+    )

@@ -30,3 +30,12 @@ MATRIX = matrix(
 )
 
 test_permission_matrix = matrix_test(MATRIX)
+
+
+def test_the_print_queue_is_in_the_menu_of_exactly_the_roles_that_may_open_it(role_world):
+    from maatwerk.core import navigation
+
+    may_open = {"adviser", "other_adviser", "manager"}
+    for role in ("adviser", "other_adviser", "manager", "editor", "researcher", "no_role"):
+        links = dict(navigation.links_for(role_world[role].user, "staff"))
+        assert ("Post om te versturen" in links) == (role in may_open), role

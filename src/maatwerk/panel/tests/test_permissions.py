@@ -5,14 +5,20 @@ import pytest
 from django.urls import reverse
 
 from maatwerk.core.tests.permissions import expect, matrix_test
+from maatwerk.panel import actions
 
-from .helpers import make_plan
+from .helpers import make_members, make_plan
 
 pytestmark = pytest.mark.django_db
 
 
 def _plan(world):
     return make_plan(world["researcher"])
+
+
+def _sent_with_member(world):
+    make_members(1, adviser=world["adviser"], office=world["office"], email="")
+    return actions.confirm_plan(plan=_plan(world), user=world["researcher"].user)
 
 
 CLIENT_ONLY = {"client": 200}
@@ -49,6 +55,20 @@ MATRIX = {
         lambda w: reverse("panel:release", args=[_plan(w).pk]),
         expect(researcher=302),
     ),
+    # Paper codes (docs/adr/0035): the researcher types in paper answers and opens the tablet.
+    "panel:paper_answers": (
+        "get",
+        lambda w: reverse("panel:paper_answers", args=[_sent_with_member(w).pk]),
+        expect(**RESEARCHER),
+    ),
+    "panel:kiosk_open": (
+        "post",
+        lambda w: reverse("panel:kiosk_open", args=[_sent_with_member(w).pk]),
+        expect(researcher=302),
+    ),
+    # Without an open tablet both lead back to the plans.
+    "panel:kiosk": ("get", lambda w: reverse("panel:kiosk"), expect(researcher=302)),
+    "panel:kiosk_leave": ("get", lambda w: reverse("panel:kiosk_leave"), expect(researcher=302)),
 }
 
 
@@ -58,4 +78,8 @@ test_permission_matrix = matrix_test(MATRIX)
 def test_unknown_plan_is_404(login, role_world):
     browser = login(role_world["researcher"].user)
     assert browser.get(reverse("panel:plan", args=[999999])).status_code == 404
+    assert browser.get(reverse("panel:paper_answers", args=[999999])).status_code == 404
+    # A draft was never sent: there are no codes to answer with.
+    draft = _plan(role_world)
+    assert browser.get(reverse("panel:paper_answers", args=[draft.pk])).status_code == 404
     assert browser.post(reverse("panel:send", args=[999999])).status_code == 404

@@ -52,7 +52,7 @@ def test_members_over_a_limit_are_skipped_and_counted(adviser, researcher):
     assert report["totals"]["max_per_year"] == 1
     assert report["totals"]["too_recent"] == 1
     assert report["totals"]["planned"] == 2
-    assert report["strata"][0]["skipped"] == {"max_per_year": 1, "too_recent": 1, "no_email": 0}
+    assert report["strata"][0]["skipped"] == {"max_per_year": 1, "too_recent": 1}
 
 
 def test_reminders_and_cancelled_invitations_do_not_count(adviser, researcher):
@@ -87,9 +87,10 @@ def test_an_exception_with_a_reason_invites_members_over_the_limit(adviser, rese
     assert entry.data["rules_exception"] is True
 
 
-def test_members_without_email_are_skipped(adviser, researcher):
+def test_members_without_email_are_sampled_to_be_invited_by_letter(adviser, researcher):
     make_members(2, adviser=adviser)
     make_members(1, adviser=adviser, email="")
     plan = make_plan(researcher, target=5)
     totals = queries.preview(plan).report["totals"]
-    assert (totals["no_email"], totals["planned"]) == (1, 2)
+    assert (totals["by_letter"], totals["planned"]) == (1, 3)
+    assert "no_email" not in totals
