@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("clients", "0002_initial"),
         ("organisation", "0002_organisation_return_address"),
-        ("surveys", "0007_response_entered_by_phone"),
+        ("surveys", "0008_question_scale_ends"),
     ]
 
     operations = [
