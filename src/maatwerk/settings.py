@@ -128,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "maatwerk.site.context_processors.maatwerk",
             ],
+            "builtins": ["maatwerk.core.templatetags.source_text"],
         },
     }
 ]

@@ -1,7 +1,9 @@
 """The registry of timeline event kinds. Each app registers its own kinds with a Dutch summary.
 
 The summary is a ``str.format`` template over the event's ``data``; ``record_event`` checks that
-every placeholder is present, so an event can never render half.
+every placeholder is present, so an event can never render half. The data holds Dutch source
+text, dates and sentences with values (``maatwerk.core.source_text``), shown in the reader's
+language when the event is rendered.
 
 ``visible_to_staff=False`` makes a kind client-only: an event that would give away an act the
 client did anonymously, or when exactly they answered a survey (which, next to results, could
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 
 from maatwerk.core.registry import Registry
+from maatwerk.core.source_text import shown
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class EventKind:
         }
 
     def render(self, data: dict) -> str:
-        return str(self.summary).format_map(data)
+        return str(self.summary).format_map(shown(data))
 
 
 registry: Registry[EventKind] = Registry("timeline kind")
