@@ -5,6 +5,9 @@ Pure: nothing here reads or writes the database beyond the appointment handed in
 from datetime import datetime
 
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext_noop
+
+from maatwerk.core.source_text import show, source, text_value
 
 from .builtin import zone
 from .models import Appointment, AppointmentType
@@ -18,11 +21,20 @@ def when_text(moment: datetime) -> str:
         return formats.date_format(local, "l j F Y") + " om " + local.strftime("%H:%M")
 
 
-def place_text(appointment: Appointment) -> str:
+def place_value(appointment: Appointment) -> str | dict:
+    """Where, as stored in timeline data: shown in the reader's language (core.source_text)."""
     kind = appointment.type
     if kind.channel == AppointmentType.Channel.OFFICE:
-        return f"op {appointment.office.name}, {appointment.office.address}"
-    return str(AppointmentType.Channel(kind.channel).label)
+        return text_value(
+            gettext_noop("op %(office)s, %(address)s"),
+            office=appointment.office.name,
+            address=appointment.office.address,
+        )
+    return source(AppointmentType.Channel(kind.channel).label)
+
+
+def place_text(appointment: Appointment) -> str:
+    return show(place_value(appointment))
 
 
 def reachable_by_mail(appointment: Appointment) -> bool:

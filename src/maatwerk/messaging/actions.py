@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from maatwerk.access.rules import current_contact_id, require
 from maatwerk.audit import actions as audit
 from maatwerk.clients.models import Client
+from maatwerk.core.source_text import date_value, source
 from maatwerk.organisation.models import StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
@@ -312,8 +313,8 @@ def _notify(thread: Thread, message: Message, contact: StaffMember, now: datetim
         Actor.system(),
         {
             "subject": thread.subject,
-            "task": str(follow_up.get_kind_display()),
-            "due": due.isoformat(),
+            "task": source(follow_up.get_kind_display()),
+            "due": date_value(due),
             "staff_name": contact.full_name,
         },
         about=follow_up,
@@ -409,7 +410,7 @@ def complete_follow_up(*, follow_up: FollowUp, by_staff: StaffMember) -> FollowU
             follow_up.client,
             "messaging.follow_up_done",
             Actor.of_staff(by_staff),
-            {"subject": follow_up.thread.subject, "task": str(follow_up.get_kind_display())},
+            {"subject": follow_up.thread.subject, "task": source(follow_up.get_kind_display())},
             about=follow_up,
         )
     return follow_up

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from maatwerk.core.append_only import AppendOnlyError
 from maatwerk.core.tests import factories
@@ -204,7 +205,7 @@ def test_manager_moves_the_deadline_with_a_reason(client_record, adviser, manage
     item.refresh_from_db()
     assert item.deadline == later
     event = client_record.timeline_events.get(kind="feedback.deadline_changed")
-    assert event.visible_to_client and later.strftime("%d-%m-%Y") in event.summary
+    assert event.visible_to_client and date_format(later, "j F Y") in event.summary
 
 
 def test_reassign_to_someone_outside_the_office_is_refused(
