@@ -14,6 +14,8 @@ from django.utils import formats, translation
 from maatwerk.appointments.tests import helpers as appointments
 from maatwerk.clients import actions as client_actions
 from maatwerk.feedback import actions as feedback_actions
+from maatwerk.messaging import actions as messaging_actions
+from maatwerk.notifications.models import Notification
 from maatwerk.timeline.models import TimelineEvent
 from maatwerk.werkverkenner import model_store
 from maatwerk.werkverkenner.demo import fill_in
@@ -113,3 +115,22 @@ def test_werkverkenner_result_band_and_explanation_are_english(english, client_r
     assert not any(sentence in result for sentence in sentences)
     _no_dutch(result)
     model_store.forget()
+
+
+def test_a_reply_notice_reads_english_on_the_timeline(
+    english, client_record, adviser, django_capture_on_commit_callbacks
+):
+    thread = messaging_actions.send_client_message(
+        client=client_record, subject="Vraag over mijn cv", body="Kunt u helpen?"
+    ).thread
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mail goes out: delivered
+        messaging_actions.reply(thread=thread, author=adviser, body="Ik bel u morgen.")
+    home = english.get(reverse("portal:home")).text
+    expected = f"You have a reply from {adviser.full_name}, Work adviser"
+    assert "We are letting you know by e" in home and expected in home
+    assert "Sent by e" in home and home.count(expected) == 2
+    _no_dutch(home)
+    with translation.override("nl"):  # the e-mail itself, and the adviser's view, stay Dutch
+        assert Notification.objects.get(client=client_record, kind="messaging.reply").subject == (
+            f"U heeft een antwoord van {adviser.full_name}, Adviseur werk"
+        )

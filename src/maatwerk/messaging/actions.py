@@ -281,7 +281,7 @@ def _notify(thread: Thread, message: Message, contact: StaffMember, now: datetim
     from maatwerk.notifications import actions as notifications
     from maatwerk.notifications import channels, kinds
 
-    from .notices import reply_notice
+    from .notices import reply_notice, reply_subject_shown
 
     client = thread.client
     choice = channels.choose(kinds.get("messaging.reply"), channels.Facts.of(client))
@@ -294,6 +294,7 @@ def _notify(thread: Thread, message: Message, contact: StaffMember, now: datetim
             text=text,
             about=message,
             dedupe_key=f"messaging.reply:{message.pk}",
+            subject_shown=reply_subject_shown(message),
         )
         return
     kind = FollowUp.Kind.PHONE if choice.channel == channels.PHONE else FollowUp.Kind.LETTER
