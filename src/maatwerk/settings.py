@@ -131,8 +131,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "maatwerk.site.context_processors.maatwerk",
             ],
-            # One date format everywhere: {{ day|long_date }} (maatwerk.core.dates).
-            "builtins": ["maatwerk.core.templatetags.dates"],
+            # In every template: one date format ({{ day|long_date }}, maatwerk.core.dates) and
+            # stored text shown in the reader's language ({{ value|shown }}, core.source_text).
+            "builtins": [
+                "maatwerk.core.templatetags.dates",
+                "maatwerk.core.templatetags.source_text",
+            ],
         },
     }
 ]

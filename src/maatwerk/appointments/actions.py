@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from maatwerk.access.rules import client_of, staff_of
 from maatwerk.audit import actions as audit
 from maatwerk.clients.models import Client
+from maatwerk.core.source_text import moment_value
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline import kinds as timeline_kinds
 from maatwerk.timeline.actions import Actor, record_event
@@ -68,8 +69,8 @@ def _event_data(appointment: Appointment, kind: str, **extra) -> dict:
     """Exactly the placeholders the kind's summary needs (timeline data holds no more)."""
     known = {
         "kind": appointment.type.name,
-        "when": values.when_text(appointment.starts_at),
-        "place": values.place_text(appointment),
+        "when": moment_value(appointment.starts_at),
+        "place": values.place_value(appointment),
         "staff_name": appointment.staff.full_name,
         "job_title": appointment.staff.job_title,
         "office": appointment.office.name,
@@ -249,7 +250,7 @@ def move(*, appointment: Appointment, starts_at: datetime, user) -> Appointment:
         locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
         if locked.status != Appointment.Status.BOOKED:
             raise ValidationError(_("Deze afspraak kan niet meer worden verzet."))
-        before = values.when_text(locked.starts_at)
+        before = moment_value(locked.starts_at)
         moved = plugin_for(locked.office).move(locked, starts_at)
         record_event(
             moved.client,

@@ -1,10 +1,15 @@
-"""The kinds of appointment a new installation starts with (data: the admin edits them)."""
+"""The kinds of appointment a new installation starts with (data: the admin edits them).
+
+The names are Dutch source text in the catalogue, so a shipped kind is shown in the reader's
+language; a kind the admin adds or renames shows as typed (core.source_text)."""
+
+from django.utils.translation import gettext_noop
 
 DEFAULT_TYPES = [
     # code, name, channel, minutes, order
-    ("gesprek-werkplein", "Persoonlijk gesprek op het werkplein", "office", 45, 1),
-    ("telefonisch-gesprek", "Telefonisch gesprek", "phone", 30, 2),
-    ("videogesprek", "Videogesprek", "video", 30, 3),
+    ("gesprek-werkplein", gettext_noop("Persoonlijk gesprek op het werkplein"), "office", 45, 1),
+    ("telefonisch-gesprek", gettext_noop("Telefonisch gesprek"), "phone", 30, 2),
+    ("videogesprek", gettext_noop("Videogesprek"), "video", 30, 3),
 ]
 
 

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from maatwerk.clients.models import Client
+from maatwerk.core.source_text import show
 from maatwerk.organisation.models import Office, StaffMember, Weekday
 
 QUARTER_MINUTES = 15  # the grid every appointment starts and ends on
@@ -48,7 +49,7 @@ class AppointmentType(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return show(self.name)  # a shipped name in the reader's language
 
 
 class OfficeAgenda(models.Model):

@@ -6,6 +6,9 @@ from datetime import datetime
 
 from django.utils import formats, timezone, translation
 from django.utils.text import capfirst
+from django.utils.translation import gettext_noop
+
+from maatwerk.core.source_text import show, source, text_value
 
 from .builtin import zone
 from .models import Appointment, AppointmentType
@@ -19,14 +22,21 @@ def when_text(moment: datetime) -> str:
         return formats.date_format(local, "l j F Y") + " om " + local.strftime("%H:%M")
 
 
-def place_text(appointment: Appointment) -> str:
-    """Where, inside a sentence ("…, bij werkplein Amsterdam, Stationsplein 10, …, met …"), in
-    Dutch like ``when_text``: the timeline stores it once."""
+def place_value(appointment: Appointment) -> str | dict:
+    """Where, inside a sentence ("…, bij werkplein Amsterdam, Stationsplein 10, …, met …"), as
+    stored in timeline data: shown in the reader's language (core.source_text)."""
     kind = appointment.type
-    with translation.override("nl"):
-        if kind.channel == AppointmentType.Channel.OFFICE:
-            return f"bij {appointment.office.werkplein}, {appointment.office.address}"
-        return str(AppointmentType.Channel(kind.channel).label)
+    if kind.channel == AppointmentType.Channel.OFFICE:
+        return text_value(
+            gettext_noop("bij %(werkplein)s, %(address)s"),
+            werkplein=appointment.office.werkplein,
+            address=appointment.office.address,
+        )
+    return source(AppointmentType.Channel(kind.channel).label)
+
+
+def place_text(appointment: Appointment) -> str:
+    return show(place_value(appointment))
 
 
 def where_text(appointment: Appointment) -> str:

@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from maatwerk.access.rules import advisers_for, advisers_of_office, can_reassign, require
 from maatwerk.audit import actions as audit
 from maatwerk.core import client_events
+from maatwerk.core.source_text import source, text_value
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
@@ -417,17 +418,38 @@ def _preference_windows(windows, errors: dict) -> list[ContactWindow]:
     return rows
 
 
-def describe_preference(preference: ContactPreference, windows) -> str:
-    """One plain Dutch line for the timeline: how and when the client wants contact."""
-    times = "; ".join(str(window) for window in windows) or _("geen vaste tijden")
+def describe_preference(preference: ContactPreference, windows) -> list:
+    """How and when the client wants contact, for the timeline: shown as one plain line in the
+    reader's language (core.source_text)."""
+    times = [
+        text_value(
+            gettext_noop("%(day)s %(starts)s–%(ends)s"),
+            day=source(window.get_weekday_display())
+            if window.weekday is not None
+            else gettext_noop("elke werkdag"),
+            starts=f"{window.starts:%H:%M}",
+            ends=f"{window.ends:%H:%M}",
+        )
+        for window in windows
+    ]
     parts = [
-        _("contact via %(channel)s") % {"channel": preference.get_channel_display()},
-        _("tijden: %(times)s") % {"times": times},
-        _("taalniveau %(level)s") % {"level": preference.language_level},
+        text_value(
+            gettext_noop("contact via %(channel)s"),
+            channel=source(preference.get_channel_display()),
+        ),
+        text_value(
+            gettext_noop("tijden: %(times)s"),
+            times=times or gettext_noop("geen vaste tijden"),
+        ),
+        text_value(gettext_noop("taalniveau %(level)s"), level=preference.language_level),
     ]
     if preference.accessibility_needs:
-        parts.append(_("toegankelijkheid: %(need)s") % {"need": preference.accessibility_needs})
-    return ", ".join(parts)
+        parts.append(
+            text_value(
+                gettext_noop("toegankelijkheid: %(need)s"), need=preference.accessibility_needs
+            )
+        )
+    return parts
 
 
 def _snapshot(preference: ContactPreference | None, windows) -> dict:

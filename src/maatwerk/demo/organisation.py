@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext_noop
 
 from maatwerk.access.roles import ensure_default_roles
 from maatwerk.organisation import actions as organisation_actions
@@ -16,17 +17,18 @@ from .photos import initials_png
 from .places import DEMO_CITY, PLACES, opening_hours
 
 DEMO_PASSWORD = "Maatwerk-demo-2026"  # noqa: S105 (printed for everybody to use, on purpose)
+# Job titles are Dutch source text: a client reads them in their own language.
 ADVISER, COACH, MANAGER, ADMINISTRATOR = (
-    "Adviseur werk",
-    "E-werkcoach",
-    "Vestigingsmanager",
-    "Functioneel beheerder",
+    gettext_noop("Adviseur werk"),
+    gettext_noop("E-werkcoach"),
+    gettext_noop("Vestigingsmanager"),
+    gettext_noop("Functioneel beheerder"),
 )
 EDITOR, LEGAL, RESEARCHER, COUNCIL = (
-    "Briefredacteur",
-    "Juridisch adviseur",
-    "Klantonderzoeker",
-    "Lid cliëntenraad",
+    gettext_noop("Briefredacteur"),
+    gettext_noop("Juridisch adviseur"),
+    gettext_noop("Klantonderzoeker"),
+    gettext_noop("Lid cliëntenraad"),
 )
 ROLE_FOR_JOB = {
     ADVISER: ADVISER,

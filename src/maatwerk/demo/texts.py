@@ -1,14 +1,19 @@
-"""The Dutch words that fill the demo timelines. Plain language, addressed to the client."""
+"""The Dutch words that fill the demo timelines. Plain language, addressed to the client.
+
+Words a client reads inside a timeline sentence are Dutch source text in the catalogue, so they
+are shown in the reader's language (core.source_text)."""
+
+from django.utils.translation import gettext_noop
 
 PHONE_TOPICS = (
-    "uw sollicitaties",
-    "een vacature bij u in de buurt",
-    "uw werkplan",
-    "de workshop Solliciteren",
-    "uw afspraak op het werkplein",
-    "een opleiding die bij u past",
-    "uw vragen over werk zoeken",
-    "hoe het met u gaat",
+    gettext_noop("uw sollicitaties"),
+    gettext_noop("een vacature bij u in de buurt"),
+    gettext_noop("uw werkplan"),
+    gettext_noop("de workshop Solliciteren"),
+    gettext_noop("uw afspraak op het werkplein"),
+    gettext_noop("een opleiding die bij u past"),
+    gettext_noop("uw vragen over werk zoeken"),
+    gettext_noop("hoe het met u gaat"),
 )
 MESSAGE_SUBJECTS = (
     "Tips voor uw cv",
@@ -29,32 +34,32 @@ CLIENT_SUBJECTS = (
     "Graag een gesprek op het werkplein",
 )
 WORKSHOPS = (
-    "Solliciteren met LinkedIn",
-    "Netwerken",
-    "Sollicitatiegesprek oefenen",
-    "Ontdek uw talenten",
-    "Werken in de zorg",
+    gettext_noop("Solliciteren met LinkedIn"),
+    gettext_noop("Netwerken"),
+    gettext_noop("Sollicitatiegesprek oefenen"),
+    gettext_noop("Ontdek uw talenten"),
+    gettext_noop("Werken in de zorg"),
 )
 TRAININGS = (
-    "Werken aan uw cv",
-    "Solliciteren in 5 stappen",
-    "Digitale vaardigheden",
-    "Omgaan met stress tijdens het zoeken naar werk",
-    "Uw sterke punten in beeld",
+    gettext_noop("Werken aan uw cv"),
+    gettext_noop("Solliciteren in 5 stappen"),
+    gettext_noop("Digitale vaardigheden"),
+    gettext_noop("Omgaan met stress tijdens het zoeken naar werk"),
+    gettext_noop("Uw sterke punten in beeld"),
 )
 VACANCIES = (
-    "magazijnmedewerker",
-    "administratief medewerker",
-    "verkoopmedewerker",
-    "chauffeur",
-    "zorgassistent",
-    "klantenservicemedewerker",
-    "monteur",
-    "schoonmaker",
-    "kok",
-    "ICT-beheerder",
-    "onderwijsassistent",
-    "productiemedewerker",
+    gettext_noop("magazijnmedewerker"),
+    gettext_noop("administratief medewerker"),
+    gettext_noop("verkoopmedewerker"),
+    gettext_noop("chauffeur"),
+    gettext_noop("zorgassistent"),
+    gettext_noop("klantenservicemedewerker"),
+    gettext_noop("monteur"),
+    gettext_noop("schoonmaker"),
+    gettext_noop("kok"),
+    gettext_noop("ICT-beheerder"),
+    gettext_noop("onderwijsassistent"),
+    gettext_noop("productiemedewerker"),
 )
 # Notes are for colleagues only (not shown to the client), so they speak about the client.
 NOTES = (

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from maatwerk.access.rules import staff_of
 from maatwerk.audit import actions as audit
 from maatwerk.clients.models import Client
+from maatwerk.core.source_text import date_value, source
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
@@ -37,11 +38,6 @@ ALREADY_ANSWERED = _("Deze reactie is al beantwoord.")
 NOBODY = _(
     "Er is op dit moment niemand die uw reactie kan behandelen. Bel ons, dan helpen we u verder."
 )
-
-
-def _date_text(day: date) -> str:
-    """A date in a timeline event's data: ISO, written out as "15 december 2026" when shown."""
-    return day.isoformat()
 
 
 def _text(value: str, field: str, *, empty, limit: int, too_long) -> str:
@@ -251,7 +247,7 @@ def _submit(
         if owner is None:
             raise ValidationError(NOBODY)
         deadline = answer_deadline(kind, timezone.localdate(received_at))
-    kind_label = str(FeedbackItem.Kind(kind).label)
+    kind_label = source(FeedbackItem.Kind(kind).label)
 
     def create():
         item = FeedbackItem.objects.create(
@@ -286,7 +282,7 @@ def _submit(
                 occurred_at=received_at,
             )
         else:
-            how = str(FeedbackItem.Channel(received_via).label)
+            how = source(FeedbackItem.Channel(received_via).label)
             record_event(
                 client,
                 "feedback.received_via",
@@ -314,7 +310,7 @@ def _submit(
                 client,
                 "feedback.owner_assigned",
                 Actor.system(),
-                {**_named(owner), "deadline": _date_text(deadline)},
+                {**_named(owner), "deadline": date_value(deadline)},
                 about=item,
                 occurred_at=received_at,
             )
@@ -488,7 +484,7 @@ def reassign_owner(*, item: FeedbackItem, new_owner: StaffMember, by_user, reaso
             item.client,
             "feedback.owner_assigned",
             Actor.of_staff(staff),
-            {**_named(new_owner), "deadline": _date_text(item.deadline)},
+            {**_named(new_owner), "deadline": date_value(item.deadline)},
             about=item,
         )
         audit.log(
@@ -520,7 +516,7 @@ def change_deadline(*, item: FeedbackItem, deadline: date, by_user, reason: str)
             item.client,
             "feedback.deadline_changed",
             Actor.of_staff(staff),
-            {"deadline": _date_text(deadline)},
+            {"deadline": date_value(deadline)},
             about=item,
         )
         audit.log(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from maatwerk.access.rules import current_contact_id, require
 from maatwerk.audit import actions as audit
 from maatwerk.clients.models import Client
+from maatwerk.core.source_text import date_value, source
 from maatwerk.organisation.models import StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
@@ -280,7 +281,7 @@ def _notify(thread: Thread, message: Message, contact: StaffMember, now: datetim
     from maatwerk.notifications import actions as notifications
     from maatwerk.notifications import channels, kinds
 
-    from .notices import reply_notice
+    from .notices import reply_notice, reply_subject_shown
 
     client = thread.client
     choice = channels.choose(kinds.get("messaging.reply"), channels.Facts.of(client))
@@ -293,6 +294,7 @@ def _notify(thread: Thread, message: Message, contact: StaffMember, now: datetim
             text=text,
             about=message,
             dedupe_key=f"messaging.reply:{message.pk}",
+            subject_shown=reply_subject_shown(message),
         )
         return
     kind = FollowUp.Kind.PHONE if choice.channel == channels.PHONE else FollowUp.Kind.LETTER
@@ -312,8 +314,8 @@ def _notify(thread: Thread, message: Message, contact: StaffMember, now: datetim
         Actor.system(),
         {
             "subject": thread.subject,
-            "task": str(follow_up.get_kind_display()),
-            "due": due.isoformat(),
+            "task": source(follow_up.get_kind_display()),
+            "due": date_value(due),
             "staff_name": contact.full_name,
         },
         about=follow_up,
@@ -409,7 +411,7 @@ def complete_follow_up(*, follow_up: FollowUp, by_staff: StaffMember) -> FollowU
             follow_up.client,
             "messaging.follow_up_done",
             Actor.of_staff(by_staff),
-            {"subject": follow_up.thread.subject, "task": str(follow_up.get_kind_display())},
+            {"subject": follow_up.thread.subject, "task": source(follow_up.get_kind_display())},
             about=follow_up,
         )
     return follow_up

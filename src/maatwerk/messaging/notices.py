@@ -7,7 +7,9 @@ a mail that asks the client to log in cannot be faked into leaking anything. See
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_noop
 
+from maatwerk.core.source_text import text_value
 from maatwerk.notifications.language import in_language_of
 from maatwerk.organisation.queries import organisation
 
@@ -24,3 +26,13 @@ def reply_notice(message) -> tuple[str, str]:
         subject = render_to_string("messaging/email/reply_subject.txt", context).strip()
         body = render_to_string("messaging/email/reply.txt", context)
     return subject, body
+
+
+def reply_subject_shown(message) -> dict:
+    """The subject of ``reply_notice`` (the same msgid as ``email/reply_subject.txt``), for the
+    timeline: shown in the reader's language (core.source_text)."""
+    return text_value(
+        gettext_noop("U heeft een antwoord van %(name)s, %(job_title)s"),
+        name=message.author_name,
+        job_title=message.author_job_title,
+    )

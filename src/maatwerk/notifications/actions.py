@@ -62,11 +62,14 @@ def notify(
     dedupe_key: str = "",
     actor: Actor | None = None,
     email_text: str = "",
+    subject_shown: dict | None = None,
 ) -> Notification:
     """Tell ``client`` something by the channel that reaches them: exactly one notification, in
     one transaction with its timeline event (inside the caller's transaction when there is one).
     The same ``dedupe_key`` twice returns the first notification. ``email_text``, when given, is
-    what an e-mail says instead of ``text`` (a notice to log in, for what e-mail must not carry)."""
+    what an e-mail says instead of ``text`` (a notice to log in, for what e-mail must not carry).
+    ``subject_shown``, when given, is how the timeline shows the subject in the reader's language
+    (a ``core.source_text.text_value`` of the Dutch ``subject``); else the subject as sent."""
     registered = kinds.get(kind)
     subject, text = subject.strip(), text.strip()
     if not subject or not text:
@@ -94,12 +97,13 @@ def notify(
     try:
         with transaction.atomic():
             notification.save()
+            shown = subject_shown or notification.subject
             if registered.adviser_task:
-                event, data = "notification.task_created", {"subject": notification.subject}
+                event, data = "notification.task_created", {"subject": shown}
             else:
                 event = "notification.created"
                 data = {
-                    "subject": notification.subject,
+                    "subject": shown,
                     "channel": _dutch(notification.get_channel_display()),
                 }
             record_event(client, event, actor or Actor.system(), data, about=notification)
@@ -114,6 +118,23 @@ def notify(
             raise
         return earlier
     return notification
+
+
+def _shown_subject(notification: Notification):
+    """The subject as the notification's first timeline event shows it (see ``notify``)."""
+    from maatwerk.timeline.models import TimelineEvent
+
+    first = (
+        TimelineEvent.objects.filter(
+            client_id=notification.client_id,
+            kind__in=["notification.created", "notification.task_created"],
+            object_id=str(notification.pk),
+        )
+        .order_by("pk")
+        .values_list("data", flat=True)
+        .first()
+    )
+    return (first or {}).get("subject") or notification.subject
 
 
 def _mail(notification: Notification) -> None:
@@ -143,7 +164,10 @@ def deliver_email(notification_id: int, *, send: Callable[[Notification], None] 
             notification.client,
             "notification.delivered",
             Actor.system(),
-            {"subject": notification.subject, "channel": _dutch(Notification.Channel.EMAIL.label)},
+            {
+                "subject": _shown_subject(notification),
+                "channel": _dutch(Notification.Channel.EMAIL.label),
+            },
             about=notification,
         )
     return "sent"
@@ -172,7 +196,7 @@ def mark_posted(*, notification: Notification, by_staff: StaffMember) -> Notific
             locked.client,
             "notification.delivered",
             Actor.of_staff(by_staff),
-            {"subject": locked.subject, "channel": _dutch(locked.get_channel_display())},
+            {"subject": _shown_subject(locked), "channel": _dutch(locked.get_channel_display())},
             about=locked,
         )
     return locked
@@ -200,7 +224,7 @@ def mark_called(*, notification: Notification, by_staff: StaffMember) -> Notific
             "notification.called",
             Actor.of_staff(by_staff),
             {
-                "subject": locked.subject,
+                "subject": _shown_subject(locked),
                 "staff_name": by_staff.full_name,
                 "job_title": by_staff.job_title,
             },

@@ -1,10 +1,13 @@
-"""Survey topics are data; a new installation starts with these."""
+"""Survey topics are data; a new installation starts with these (Dutch source text in the
+catalogue, so they are shown in the reader's language: core.source_text)."""
+
+from django.utils.translation import gettext_noop
 
 DEFAULT_TOPICS = [
-    "Dienstverlening en contact",
-    "Werk zoeken",
-    "Digitale kanalen",
-    "Brieven en informatie",
+    gettext_noop("Dienstverlening en contact"),
+    gettext_noop("Werk zoeken"),
+    gettext_noop("Digitale kanalen"),
+    gettext_noop("Brieven en informatie"),
 ]
 
 

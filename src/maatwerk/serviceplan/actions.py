@@ -11,10 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from maatwerk.access.rules import require, staff_of
 from maatwerk.clients.models import Client
+from maatwerk.core.source_text import date_value, sentences_value, text_value
 from maatwerk.timeline.actions import Actor, record_event
 from maatwerk.timeline.models import TimelineEvent
 from maatwerk.werkverkenner.explain import band_sentence
@@ -38,8 +39,8 @@ def _actor(user, client: Client) -> Actor:
     return Actor.client()
 
 
-def _names(services: Iterable[ServiceType]) -> str:
-    return ", ".join(service.name for service in services)
+def _names(services: Iterable[ServiceType]) -> list[str]:
+    return [service.name for service in services]
 
 
 def _locked_plan(client: Client) -> Plan:
@@ -141,23 +142,27 @@ def _checked_services(services: Iterable[ServiceType]) -> list[ServiceType]:
     return sorted(chosen.values(), key=lambda s: (s.order, s.name, s.pk))
 
 
-def _request_answers(requests, chosen_ids: set[int]) -> str:
+def _request_answers(requests, chosen_ids: set[int]) -> dict:
     lines = []
     for request in requests:
         if request.service_id in chosen_ids:
             lines.append(
-                _("U vroeg om %(service)s: dit staat in uw plan.")
-                % {"service": request.service.name}
+                text_value(
+                    gettext_noop("U vroeg om %(service)s: dit staat in uw plan."),
+                    service=request.service.name,
+                )
             )
         else:
             lines.append(
-                _(
-                    "U vroeg om %(service)s: dit staat nu niet in uw plan. Uw adviseur legt u "
-                    "uit waarom."
+                text_value(
+                    gettext_noop(
+                        "U vroeg om %(service)s: dit staat nu niet in uw plan. Uw adviseur legt "
+                        "u uit waarom."
+                    ),
+                    service=request.service.name,
                 )
-                % {"service": request.service.name}
             )
-    return " ".join(lines)
+    return sentences_value(lines)
 
 
 def decide_plan(
@@ -254,9 +259,9 @@ def decide_plan(
                     "serviceplan.decision_reason",
                     actor,
                     {
-                        "deviation": _("wijkt af van het voorstel")
+                        "deviation": gettext_noop("wijkt af van het voorstel")
                         if deviates
-                        else _("volgt het voorstel"),
+                        else gettext_noop("volgt het voorstel"),
                         "reason": reason,
                     },
                     about=version,
@@ -424,7 +429,7 @@ def _held_at_appointment(event: TimelineEvent, ref: str) -> None:
         event.client,
         "serviceplan.cycle_followed",
         Actor.of_staff(event.actor_staff),
-        {"due_on": conversation.due_on.isoformat()},
+        {"due_on": date_value(conversation.due_on)},
         about=conversation,
     )
 

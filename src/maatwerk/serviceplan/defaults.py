@@ -1,13 +1,19 @@
 """The catalogue and cycle rules a new installation starts with. After that they are data: the
-administrator edits them in the admin. Used by a data migration and after a ``flush``."""
+administrator edits them in the admin. Used by a data migration and after a ``flush``.
+
+Names and descriptions are Dutch source text in the catalogue, so a shipped service is shown in
+the reader's language; one the administrator adds or rewrites shows as typed (core.source_text).
+"""
+
+from django.utils.translation import gettext_noop
 
 SERVICES = [
     {
         "code": "online-basis",
-        "name": "Online basis",
+        "name": gettext_noop("Online basis"),
         "kind": "online_base",
         "order": 10,
-        "description": (
+        "description": gettext_noop(
             "U zoekt zelf werk met de hulp van Mijn omgeving. U vindt er vacatures, tips en "
             "uw berichten. U kunt altijd een vraag stellen aan uw adviseur."
         ),
@@ -18,10 +24,10 @@ SERVICES = [
     },
     {
         "code": "persoonlijk-gesprek",
-        "name": "Persoonlijk gesprek",
+        "name": gettext_noop("Persoonlijk gesprek"),
         "kind": "conversation",
         "order": 20,
-        "description": (
+        "description": gettext_noop(
             "U praat met uw adviseur over werk. Samen kijkt u wat u nodig heeft. Het gesprek is "
             "op een werkplein, of via de telefoon of video."
         ),
@@ -32,10 +38,10 @@ SERVICES = [
     },
     {
         "code": "workshop-solliciteren",
-        "name": "Workshop solliciteren",
+        "name": gettext_noop("Workshop solliciteren"),
         "kind": "workshop",
         "order": 30,
-        "description": (
+        "description": gettext_noop(
             "In een groep oefent u met een sollicitatiebrief en een sollicitatiegesprek. De "
             "workshop duurt een ochtend."
         ),
@@ -46,10 +52,10 @@ SERVICES = [
     },
     {
         "code": "online-training",
-        "name": "Online training",
+        "name": gettext_noop("Online training"),
         "kind": "online_training",
         "order": 40,
-        "description": (
+        "description": gettext_noop(
             "U volgt thuis een training op de computer, wanneer het u uitkomt. Bijvoorbeeld over "
             "uw cv of over zoeken op internet."
         ),
@@ -60,10 +66,10 @@ SERVICES = [
     },
     {
         "code": "netwerktraining",
-        "name": "Netwerktraining",
+        "name": gettext_noop("Netwerktraining"),
         "kind": "network_training",
         "order": 50,
-        "description": (
+        "description": gettext_noop(
             "U leert hoe u via mensen die u kent aan werk komt. U doet dit samen met andere "
             "werkzoekenden."
         ),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maatwerk.clients.models import Client
 from maatwerk.core.append_only import AppendOnlyModel
+from maatwerk.core.source_text import show
 from maatwerk.organisation.models import StaffMember
 
 # A Werkverkenner band, or this word for "no Werkverkenner result" in the rules below.
@@ -72,7 +73,7 @@ class ServiceType(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return show(self.name)  # a shipped name in the reader's language
 
     def clean(self):
         from maatwerk.werkverkenner.models import BANDS

@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 
 from maatwerk.clients.models import Client
 from maatwerk.core.dates import long_date
+from maatwerk.core.source_text import show
 
 from . import cycle
 from .models import (
@@ -227,7 +228,7 @@ def booked_for(conversation: Conversation) -> str:
         .order_by("-occurred_at", "-pk")
         .first()
     )
-    return str(event.data.get("when", "")) if event is not None else ""
+    return show(event.data.get("when", "")) if event is not None else ""
 
 
 def cycle_rows(client: Client, today: date) -> list[dict]:

@@ -12,7 +12,9 @@ shown and never stored (``SHOWN_NAMES``): ``{first_name}``, the client's first n
 ``{actor}``, who did it ("U" or the client's first name, or the staff member's name).
 ``{field:date}`` writes a date in the data (stored as ISO) as "15 december 2026" in the reader's
 language. ``record_event`` checks that every placeholder is present, so an event never renders
-half.
+half. The data holds Dutch source
+text, dates and sentences with values (``maatwerk.core.source_text``), shown in the reader's
+language when the event is rendered.
 
 ``visible_to_staff=False`` makes a kind client-only: an event that would give away an act the
 client did anonymously, or when exactly they answered a survey (which, next to results, could
@@ -28,6 +30,7 @@ from django.utils.functional import Promise
 
 from maatwerk.core.dates import long_date
 from maatwerk.core.registry import Registry
+from maatwerk.core.source_text import shown
 
 
 class Voice(StrEnum):
@@ -97,11 +100,12 @@ class EventKind:
         return str(self.label)
 
     def render(self, data: dict, voice: Voice = Voice.CLIENT, **shown_names: str) -> str:
-        """The summary in ``voice``; ``shown_names`` fills ``first_name`` and ``actor``."""
+        """The summary in ``voice``; ``shown_names`` fills ``first_name`` and ``actor``. Stored
+        values are shown in the reader's language first (core.source_text)."""
         template = self.summary if voice == Voice.CLIENT else self.staff_summary
         if not template:
             return self.label_in(voice)
-        return _formatter.vformat(str(template), (), {**data, **shown_names})
+        return _formatter.vformat(str(template), (), {**shown(data), **shown_names})
 
 
 registry: Registry[EventKind] = Registry("timeline kind")

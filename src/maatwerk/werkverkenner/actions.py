@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from maatwerk.access.rules import require, staff_of
 from maatwerk.audit import actions as audit
 from maatwerk.audit.values import actor_label_for
+from maatwerk.core import source_text
 from maatwerk.timeline.actions import Actor, record_event
 
 from . import model_store, queries, rules, scoring, values
@@ -30,14 +32,15 @@ def _actor(user, client) -> Actor:
     return Actor.client()
 
 
-def _together(submission) -> str:
+def _together(submission) -> str | dict:
     staff = submission.filled_in_by
     if staff is None:
         return ""
-    return _(" samen met %(name)s (%(job_title)s)") % {
-        "name": staff.full_name,
-        "job_title": staff.job_title,
-    }
+    return source_text.text_value(
+        gettext_noop(" samen met %(name)s (%(job_title)s)"),
+        name=staff.full_name,
+        job_title=staff.job_title,
+    )
 
 
 # --- answering ---------------------------------------------------------------------------------
@@ -160,7 +163,7 @@ def _queue(client, *, source, user, submission=None, score=None) -> TriageItem |
         client,
         "werkverkenner.queued",
         Actor.system(),
-        {"source": str(TriageItem.Source(source).label)},
+        {"source": source_text.source(TriageItem.Source(source).label)},
         about=item,
     )
     audit.log(
@@ -292,8 +295,8 @@ def decide(*, item: TriageItem, decision: str, reason: str, user) -> TriageItem:
             "werkverkenner.decision_reason",
             actor,
             {
-                "decision": str(TriageItem.Status(decision).label),
-                "override": _(" (wijkt af van de Werkverkenner)")
+                "decision": source_text.source(TriageItem.Status(decision).label),
+                "override": gettext_noop(" (wijkt af van de Werkverkenner)")
                 if locked.overrides_advice
                 else "",
                 "reason": reason,

@@ -1,17 +1,20 @@
-"""Turning a score's explanation into short Dutch (B1) sentences and an honest accuracy line."""
+"""Turning a score's explanation into short B1 sentences and an honest accuracy line, in the
+reader's language."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from maatwerk.core.source_text import show
+
 # Smaller effects than this (on the log-odds) are not worth a sentence.
 MIN_EFFECT = 0.05
 BAND_TEXT = {
-    "0-25": "0 tot 25%",
-    "25-50": "25 tot 50%",
-    "50-75": "50 tot 75%",
-    "75-100": "75 tot 100%",
+    "0-25": gettext_lazy("0 tot 25%"),
+    "25-50": gettext_lazy("25 tot 50%"),
+    "50-75": gettext_lazy("50 tot 75%"),
+    "75-100": gettext_lazy("75 tot 100%"),
 }
 # What advisers call a band: a name and a plain range, never the code ("0-25") or a bare number.
 BAND_NAMES = {
@@ -54,7 +57,7 @@ def factors(score, questions) -> dict[str, list[Factor]]:
         if question is None or item.get("skipped") or abs(item["effect"]) < MIN_EFFECT:
             continue
         helps = item["effect"] > 0
-        sentence = question.explain_helps if helps else question.explain_harder
+        sentence = show(question.explain_helps if helps else question.explain_harder)
         factor = Factor(question, item["effect"], sentence, question.changeable_by_client, False)
         key = ("helps_" if helps else "harder_") + (
             "change" if question.changeable_by_client else "fixed"
@@ -83,7 +86,7 @@ def accuracy_sentence(metrics: dict) -> str:
 
 
 def band_text(band: str) -> str:
-    return BAND_TEXT.get(band, band)
+    return str(BAND_TEXT.get(band, band))
 
 
 def band_label(band: str | None) -> str:

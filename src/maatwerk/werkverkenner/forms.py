@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maatwerk.core.source_text import show
+
 from .models import TriageItem
 
 SKIP = "overslaan"
@@ -24,8 +26,8 @@ class PageForm(forms.Form):
                 "max": high,
             }
             field = forms.IntegerField(
-                label=question.text,
-                help_text=question.help_text,
+                label=show(question.text),
+                help_text=show(question.help_text),
                 required=not question.optional,
                 min_value=low,
                 max_value=high,
@@ -38,12 +40,12 @@ class PageForm(forms.Form):
             )
             field.widget.attrs.update({"inputmode": "numeric", "class": "utrecht-textbox"})
         else:
-            choices = [(o.code, o.label) for o in question.options.all()]
+            choices = [(o.code, show(o.label)) for o in question.options.all()]
             if question.optional:
                 choices.append((SKIP, _("Ik sla deze vraag over")))
             field = forms.ChoiceField(
-                label=question.text,
-                help_text=question.help_text,
+                label=show(question.text),
+                help_text=show(question.help_text),
                 choices=choices,
                 widget=forms.RadioSelect,
                 error_messages={

@@ -12,6 +12,17 @@ def read(version: int = 1) -> dict:
     return json.loads((DATA_DIR / f"questionnaire_v{version}.json").read_text(encoding="utf-8"))
 
 
+def texts(data: dict) -> list[str]:
+    """Every text of a questionnaire version a client reads, in order, each once. They are Dutch
+    source text: ``questionnaire_texts`` puts them in the catalogue so they can be translated."""
+    found = [data["title"], *data["page_titles"]]
+    for item in data["questions"]:
+        found += [item["text"], item.get("help_text", ""), item.get("unit", "")]
+        found += [item["explain_helps"], item["explain_harder"]]
+        found += [label for _code, label, _value in item.get("options", [])]
+    return list(dict.fromkeys(text for text in found if text))
+
+
 def install(data: dict, Questionnaire, Question, AnswerOption, *, published: bool = True):
     """Create one questionnaire version from its JSON description (works with historical
     models in a migration, too)."""

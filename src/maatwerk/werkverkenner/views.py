@@ -17,6 +17,7 @@ from maatwerk.clients import actions as client_actions
 from maatwerk.clients.file_access import open_client_file
 from maatwerk.clients.models import Client
 from maatwerk.core.forms import show_validation_error
+from maatwerk.core.source_text import show
 from maatwerk.portal.rules import portal_client
 
 from . import actions, explain, queries, rules
@@ -161,7 +162,7 @@ def _page(request, filler: Filler, page: int):
         "page": page,
         "page_number": index + 1,
         "page_count": len(pages),
-        "page_title": titles[page - 1] if page - 1 < len(titles) else "",
+        "page_title": show(titles[page - 1]) if page - 1 < len(titles) else "",
         "correcting": correcting,
         "back_url": filler.url("page", pages[index - 1]) if index > 0 else filler.url("start"),
         "result_url": filler.url("result"),
@@ -177,9 +178,10 @@ def _answer_rows(submission, filler: Filler):
         if question.code in submission.answers and value is None:
             shown = _("Overgeslagen")
         elif question.kind == "number":
-            shown = f"{value} {question.unit}".strip() if value != "" else _("Nog niet ingevuld")
+            unit = show(question.unit)
+            shown = f"{value} {unit}".strip() if value != "" else _("Nog niet ingevuld")
         else:
-            labels = {o.code: o.label for o in question.options.all()}
+            labels = {o.code: show(o.label) for o in question.options.all()}
             shown = labels.get(value, _("Nog niet ingevuld"))
         rows.append(
             {"question": question, "answer": shown, "url": filler.url("page", question.page)}

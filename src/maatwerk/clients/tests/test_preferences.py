@@ -62,7 +62,7 @@ def test_client_changes_their_window_and_the_timeline_says_so(login, client_at_1
     assert windows_of(client_at_10) == [(None, dt.time(13), dt.time(17))]
     event = TimelineEvent.objects.get(kind="contact_preferences.changed")
     assert event.actor_type == TimelineEvent.ActorType.CLIENT
-    assert "13:00" in event.data["summary"]
+    assert "elke werkdag 13:00–17:00" in event.summary
     assert not AuditEntry.objects.filter(action="client.preferences_changed").exists()
     home = web.get(reverse("portal:home")).content.decode()
     assert "U heeft uw contactvoorkeuren aangepast" in home and "13:00" in home
