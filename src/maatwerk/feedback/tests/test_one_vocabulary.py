@@ -75,5 +75,5 @@ def test_the_adviser_reads_the_same_words_about_the_client(login, client_record,
     assert deadline in client_file and deadline in staff_page
     assert not DAY_MONTH_YEAR.search(client_file) and not DAY_MONTH_YEAR.search(staff_page)
     event = client_record.timeline_events.get(kind="feedback.owner_assigned")
-    assert event.data["deadline"] == item.deadline.isoformat()  # stored as data, shown in words
+    assert event.data["deadline"] == {"date": item.deadline.isoformat()}  # data, shown in words
     assert deadline in event.summary_in(Voice.STAFF)
