@@ -175,3 +175,16 @@ def test_a_manager_has_the_right_to_correct_and_an_adviser_not(manager, adviser)
     assert manager.user.has_perm("insight.correct_label")
     assert not adviser.user.has_perm("insight.correct_label")
     assert factories.make_staff("Klantonderzoeker").user.has_perm("insight.correct_label")
+
+
+def test_the_admin_never_deletes_a_code_and_fixes_its_key(rf, administrator):
+    from django.contrib import admin as django_admin
+
+    from maatwerk.insight.admin import CodeAdmin
+
+    model_admin = CodeAdmin(Code, django_admin.site)
+    request = rf.get("/")
+    request.user = administrator.user
+    code = Code.objects.get(code="werk")
+    assert not model_admin.has_delete_permission(request, code)
+    assert model_admin.get_readonly_fields(request, code) == ["code"]
