@@ -8,6 +8,7 @@ from maatwerk.core import text_sources
 
 from . import actions, store
 from .conf import app_settings
+from .sources import analysed, analysed_sources
 
 _models: dict[str, object] = {}
 _lock = threading.Lock()
@@ -24,18 +25,6 @@ def active_model():
         with _lock:
             _models[directory] = model
     return model
-
-
-def analysed(key: str) -> bool:
-    """Whether texts of this source are analysed at all: private ones only when turned on."""
-    if key not in text_sources.registry:
-        return False
-    source = text_sources.registry.get(key)
-    return not source.private or app_settings.INSIGHT_ANALYSE_CLIENT_MESSAGES
-
-
-def analysed_sources() -> list[tuple[str, text_sources.TextSource]]:
-    return [(key, source) for key, source in text_sources.registry.items() if analysed(key)]
 
 
 def classify_ids(key: str, ids) -> int:

