@@ -188,3 +188,38 @@ def test_the_admin_never_deletes_a_code_and_fixes_its_key(rf, administrator):
     code = Code.objects.get(code="werk")
     assert not model_admin.has_delete_permission(request, code)
     assert model_admin.get_readonly_fields(request, code) == ["code"]
+
+
+def test_corrections_become_training_rows_and_private_texts_never(client_record, manager, tmp_path):
+    import csv
+    import io
+    import uuid
+
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from maatwerk.feedback.tests import helpers as feedback
+    from maatwerk.insight import classify
+    from maatwerk.messaging import actions as messaging
+
+    item = feedback.submit(client_record, text="Mijn uitkering kwam te laat.")
+    feedback.submit(client_record, text="Niemand belde terug.")
+    messaging.send_client_message(
+        client=client_record, subject="Geld", body="Waar blijft mijn geld?", token=uuid.uuid4()
+    )
+    with override_settings(INSIGHT_ANALYSE_CLIENT_MESSAGES=True):
+        classify.classify_backlog()
+    label = Label.objects.get(source="feedback.feedback", source_id=item.pk)
+    actions.correct_label(
+        label=label, themes=["inkomen"], sentiment="negatief", by_user=manager.user
+    )
+    out = tmp_path / "corrections.csv"
+    call_command("voice", "corrections", "--out", str(out), stdout=io.StringIO())
+    with open(out, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows == [
+        {"text": "Mijn uitkering kwam te laat.", "themes": "inkomen", "sentiment": "negatief"}
+    ]
+    private = Label.objects.get(source="messaging.client_message")
+    with pytest.raises(PermissionDenied):
+        actions.correct_label(label=private, themes=[], sentiment="", by_user=manager.user)

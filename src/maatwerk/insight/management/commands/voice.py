@@ -1,4 +1,5 @@
-"""maatwerk voice fit | classify — train the insight classifier on labelled texts, or label a CSV.
+"""maatwerk voice fit | classify | corrections — train the insight classifier on labelled texts,
+label a CSV, or write the labels staff corrected (the next model's training data).
 
 Exit codes as ``maatwerk profiler``: 0 done, 1 bad input (a Dutch message, nothing written),
 2 wrong use of the command line.
@@ -19,7 +20,9 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{fit,classify}")
+        sub = parser.add_subparsers(
+            dest="action", required=True, metavar="{fit,classify,corrections}"
+        )
         fit = sub.add_parser("fit", help="Train een model op een CSV met gelabelde teksten.")
         fit.add_argument("--data", required=True, metavar="CSV")
         fit.add_argument("--text-col", required=True, metavar="COL")
@@ -53,6 +56,13 @@ class Command(BaseCommand):
         classify.add_argument("--id-col", required=True, metavar="COL")
         classify.add_argument("--text-col", required=True, metavar="COL")
         classify.add_argument("--out", required=True, metavar="CSV")
+
+        corrections = sub.add_parser(
+            "corrections",
+            help="Schrijf de door medewerkers gecorrigeerde labels met hun tekst naar een CSV "
+            "(kolommen text, themes, sentiment), om mee te trainen; privéberichten nooit.",
+        )
+        corrections.add_argument("--out", required=True, metavar="CSV")
 
     def handle(self, *args, action, **options):
         try:
@@ -90,6 +100,17 @@ class Command(BaseCommand):
             f"{model.card['rows']} teksten, thema's: {', '.join(model.themes)}; "
             f"sentiment: {', '.join(model.sentiments)}."
         )
+
+    def _corrections(self, options):
+        from maatwerk.insight.queries import corrected_examples
+
+        rows = corrected_examples()
+        count = csvfile.write_atomically(
+            options["out"],
+            ["text", "themes", "sentiment"],
+            ([r["text"], r["themes"], r["sentiment"]] for r in rows),
+        )
+        self.stdout.write(f"{count} gecorrigeerde teksten geschreven naar {options['out']}.")
 
     @staticmethod
     def _codebook(value):
