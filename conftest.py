@@ -8,6 +8,9 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Slow hashing protects real passwords; in tests it only costs minutes.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Other apps' tests store client texts without paying for the text classifier on every
+    # commit; insight's own tests turn it back on.
+    settings.INSIGHT_CLASSIFY_ON_ARRIVAL = False
 
 
 @pytest.fixture

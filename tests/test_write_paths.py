@@ -50,6 +50,7 @@ ALLOWED_FILES = {
     "panel/strata.py",
     "panel/topics.py",
     "werkverkenner/questionnaire.py",
+    "insight/codebook.py",
     # Per-app demo steps, run only by `maatwerk demo_data` through the demo registry.
     "appointments/demo.py",
     # Storage behind an action: called only from inside the caller's transaction in actions.py.

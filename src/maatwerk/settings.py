@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "maatwerk.surveys",
     "maatwerk.panel",
     "maatwerk.feedback",
+    "maatwerk.insight",
     "maatwerk.site.apps.SiteConfig",
     # `maatwerk demo_data` needs Faker, which a production install leaves out (ADR 0020).
     *(["maatwerk.demo"] if not PRODUCTION or find_spec("faker") else []),

@@ -16,7 +16,7 @@ from maatwerk.core.source_text import date_value, source
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
-from . import queries, rules, tasks
+from . import queries, rules, tasks, text_sources
 from .deadlines import answer_deadline
 from .models import (
     COMPLIMENT_MAX,
@@ -114,6 +114,7 @@ def give_compliment(
             _named(staff),
             about=compliment,
         )
+        text_sources.announce_compliment(compliment)
         # robust: a mail server that is down never turns the client's compliment into an error.
         transaction.on_commit(lambda: tasks.mail_compliment.enqueue(compliment.pk), robust=True)
         return compliment
@@ -272,6 +273,7 @@ def _submit(
             at=received_at,
             by_staff=entered_by,
         )
+        text_sources.announce_item(item)
         if entered_by is None:
             record_event(
                 client,
@@ -607,6 +609,7 @@ def record_session(
             **values,
         )
         audit.log("feedback.session_recorded", user=by_user, about=session)
+        text_sources.announce_session(session)
         return session
 
     with transaction.atomic():

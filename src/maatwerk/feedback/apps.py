@@ -13,10 +13,12 @@ class FeedbackConfig(AppConfig):
 
         from . import (
             overview,
+            text_sources,
             timeline_kinds,  # noqa: F401  (registers the timeline kinds)
         )
 
         client_overview.for_staff.register("feedback", overview.facts_for_staff)
+        text_sources.register_all()
 
         notification_kinds.register("feedback.answered", _("Antwoord op uw reactie"))
         register("client", _("Reacties"), "feedback:client_overview", order=60)

@@ -18,6 +18,7 @@ from maatwerk.core.source_text import date_value, source
 from maatwerk.organisation.models import StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
+from . import text_sources
 from .attachments import check_upload, clean_name
 from .conf import app_settings
 from .models import Attachment, FollowUp, Message, Thread, ThreadAssignment
@@ -153,6 +154,7 @@ def send_client_message(
                 submission_token=token,
             )
             _save_attachments(message, checked)
+            text_sources.announce(message)
             record_event(
                 client,
                 "messaging.client_message",

@@ -10,7 +10,15 @@ class MessagingConfig(AppConfig):
         from maatwerk.core import call_list, client_overview, navigation, open_work, staff_departure
         from maatwerk.notifications import kinds as notification_kinds
 
-        from . import actions, overview, queries, timeline_kinds  # noqa: F401  (timeline kinds)
+        from . import (  # noqa: F401  (timeline kinds)
+            actions,
+            overview,
+            queries,
+            text_sources,
+            timeline_kinds,
+        )
+
+        text_sources.register_all()
 
         navigation.register("client", _("Berichten"), "messaging:client_inbox", order=20)
         navigation.register(

@@ -15,7 +15,7 @@ from maatwerk.clients.models import Client
 from maatwerk.organisation.models import Office, StaffMember
 from maatwerk.timeline.actions import Actor, record_event
 
-from . import logic, tallies
+from . import logic, tallies, text_sources
 from .conf import app_settings
 from .models import (
     AfterContactRule,
@@ -477,6 +477,7 @@ def complete(*, response: Response, user=None) -> Response:
             )
         rows = Answer.objects.bulk_create(_answer_rows(response, structure, answers))
         tallies.add(survey.pk, rows)
+        text_sources.announce(response, rows)
         response.answers = answers
         response.completed_at = timezone.now()
         response.page_reached = len(structure.pages)
@@ -593,6 +594,7 @@ def record_interview(
             response.save(update_fields=["completed_at"])
             rows = Answer.objects.bulk_create(_answer_rows(response, structure, answers))
             tallies.add(survey.pk, rows)
+            text_sources.announce(response, rows)
             log("surveys.interview_recorded", user=user, about=response, data={"key": str(key)})
     except IntegrityError:
         # The same key arrived twice at the same moment: the other request stored it.

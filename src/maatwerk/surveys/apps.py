@@ -10,7 +10,9 @@ class SurveysConfig(AppConfig):
         from maatwerk.core.navigation import register
         from maatwerk.timeline.actions import event_recorded
 
-        from . import timeline_kinds  # noqa: F401  (registers the timeline kinds)
+        from . import text_sources, timeline_kinds  # noqa: F401  (registers the timeline kinds)
+
+        text_sources.register_all()
         from .receivers import on_event_recorded
 
         event_recorded.connect(on_event_recorded, dispatch_uid="maatwerk-surveys-after-contact")
