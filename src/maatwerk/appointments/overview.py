@@ -7,6 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from maatwerk.core.client_overview import Fact, Link, NowItem
+from maatwerk.core.source_text import show
 
 from .builtin import zone
 from .models import Appointment, AppointmentType
@@ -50,11 +51,11 @@ def now_for_client(client) -> list[NowItem]:
             _("Uw volgende afspraak"),
             (
                 moment_text(upcoming),
-                f"{upcoming.type.name}. {_where(upcoming)}",
+                f"{show(upcoming.type.name)}. {_where(upcoming)}",
                 _("Met %(name)s, %(job)s")
                 % {
                     "name": upcoming.staff.full_name,
-                    "job": upcoming.staff.job_title,
+                    "job": show(upcoming.staff.job_title),
                 },
             ),
             (
