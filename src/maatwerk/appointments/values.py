@@ -29,18 +29,10 @@ def place_value(appointment: Appointment) -> str | dict:
     if kind.channel == AppointmentType.Channel.OFFICE:
         return text_value(
             gettext_noop("bij %(werkplein)s, %(address)s"),
-            werkplein=_werkplein_value(appointment.office),
+            werkplein=appointment.office.werkplein_value,
             address=appointment.office.address,
         )
     return source(AppointmentType.Channel(kind.channel).label)
-
-
-def _werkplein_value(office) -> str | dict:
-    """Office.werkplein, stored untranslated: gettext'ing it here would store the booker's
-    language ("the Amsterdam office") in a Dutch sentence."""
-    if office.name.lower().startswith("werkplein"):
-        return office.name
-    return text_value(gettext_noop("werkplein %(name)s"), name=office.name)
 
 
 def place_text(appointment: Appointment) -> str:

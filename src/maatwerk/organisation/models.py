@@ -2,8 +2,10 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from maatwerk.core.source_text import show, text_value
 
 
 class Organisation(models.Model):
@@ -75,9 +77,15 @@ class Office(models.Model):
         """'werkplein Amsterdam', to put in a sentence: "bij werkplein Amsterdam". An office is
         usually named after its town ("op Amsterdam" reads wrong); a name that already says
         werkplein is kept as it is."""
+        return show(self.werkplein_value)
+
+    @property
+    def werkplein_value(self) -> str | dict:
+        """``werkplein`` as data to store (timeline): untranslated, shown in the reader's
+        language later (core.source_text)."""
         if self.name.lower().startswith("werkplein"):
             return self.name
-        return gettext("werkplein %(name)s") % {"name": self.name}
+        return text_value(gettext_noop("werkplein %(name)s"), name=self.name)
 
 
 class Weekday(models.IntegerChoices):
