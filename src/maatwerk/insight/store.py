@@ -14,20 +14,18 @@ version, recorded on every label, is derived from the manifest: a changed model 
 """
 
 import hashlib
-import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from maatwerk.core import model_dir
 
 from .classifier import METHODS, TFIDF, Features, Model
 from .errors import InsightError
 
 FORMAT = "maatwerk-insight"
 FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
+MANIFEST = model_dir.MANIFEST
 FILES = ("model.json", "weights.npz", "card.json")
 ARRAYS = {"theme_coef", "theme_intercept", "sentiment_coef", "sentiment_intercept"}
 TFIDF_ARRAYS = {"word_idf", "char_idf"}
@@ -37,34 +35,19 @@ DEFAULT = Path(__file__).resolve().parent / "data" / "starter_model"
 
 
 def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return model_dir.sha256_file(path)
 
 
 def _write_json(path: Path, value) -> None:
-    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
-    path.write_text(text + "\n", encoding="utf-8")
+    model_dir.write_json(path, value, indent=1)
 
 
 def check_target(directory) -> None:
-    """A model may replace an earlier model or an empty directory, never anything else."""
-    target = Path(directory)
-    if target.exists():
-        if not target.is_dir():
-            raise InsightError(f"{target} bestaat al en is geen map.")
-        if any(target.iterdir()) and not (target / MANIFEST).exists():
-            raise InsightError(f"{target} bestaat al en is geen modelmap; kies een andere --out.")
+    model_dir.check_target(directory, InsightError)
 
 
 def save(model: Model, directory) -> Path:
-    target = Path(directory).resolve()
-    check_target(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
+    with model_dir.writing(directory, InsightError) as tmp:
         features = model.features
         _write_json(
             tmp / "model.json",
@@ -95,25 +78,11 @@ def save(model: Model, directory) -> Path:
                 "files": {name: sha256_file(tmp / name) for name in FILES},
             },
         )
-        os.chmod(tmp, 0o755)  # noqa: S103 - mkdtemp makes it 0700; a model dir is readable
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-            os.replace(target, old / "model")
-            os.replace(tmp, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return target
+    return Path(directory).resolve()
 
 
 def _read_json(path: Path, what: str):
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InsightError(f"Modelmap onleesbaar: {what} ({path.name}) is beschadigd.") from exc
+    return model_dir.read_json(path, what, InsightError)
 
 
 def _check_files(root: Path, manifest) -> None:

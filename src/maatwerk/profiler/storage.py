@@ -11,20 +11,17 @@ A directory is written next to its destination and renamed into place, so a read
 half-written model. ``load`` checks every hash and the feature list before building anything.
 """
 
-import hashlib
-import json
 import math
-import os
-import shutil
-import tempfile
 from pathlib import Path
+
+from maatwerk.core import model_dir
 
 from .errors import ModelError
 from .model import LINEAR, TREE, Model
 
 FORMAT = "maatwerk-profiler"
 FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
+MANIFEST = model_dir.MANIFEST
 ESTIMATOR = "estimator.skops"
 
 # Every type a calibrated HistGradientBoostingClassifier consists of; anything else in a skops
@@ -48,11 +45,7 @@ TRUSTED_TYPES = [
 
 
 def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return model_dir.sha256_file(path)
 
 
 def _plain(value):
@@ -69,8 +62,7 @@ def _plain(value):
 
 
 def _write_json(path: Path, value) -> None:
-    text = json.dumps(_plain(value), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
-    path.write_text(text + "\n", encoding="utf-8")
+    model_dir.write_json(path, _plain(value))
 
 
 def _parameters(model: Model) -> dict:
@@ -88,31 +80,11 @@ def _parameters(model: Model) -> dict:
 
 
 def check_target(directory) -> None:
-    """A model may replace an earlier model or an empty directory, never anything else."""
-    target = Path(directory)
-    if target.exists():
-        if not target.is_dir():
-            raise ModelError(f"{target} bestaat al en is geen map.")
-        if any(target.iterdir()) and not (target / MANIFEST).exists():
-            raise ModelError(f"{target} bestaat al en is geen modelmap; kies een andere --out.")
-
-
-def _replace(tmp: Path, target: Path) -> None:
-    if target.exists():
-        check_target(target)
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.replace(target, old / "model")
-        os.replace(tmp, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(tmp, target)
+    model_dir.check_target(directory, ModelError)
 
 
 def save(model: Model, directory) -> Path:
-    target = Path(directory).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
+    with model_dir.writing(directory, ModelError) as tmp:
         _write_json(tmp / "model.json", _parameters(model))
         _write_json(tmp / "card.json", model.card)
         if model.kind == TREE:
@@ -130,19 +102,11 @@ def save(model: Model, directory) -> Path:
                 "files": files,
             },
         )
-        os.chmod(tmp, 0o755)  # noqa: S103 - mkdtemp makes it 0700; a model dir is readable
-        _replace(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return target
+    return Path(directory).resolve()
 
 
 def _read_json(path: Path, what: str):
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(f"Modelmap onleesbaar: {what} ({path.name}) is beschadigd.") from exc
+    return model_dir.read_json(path, what, ModelError)
 
 
 def load(directory) -> Model:
