@@ -110,10 +110,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "maatwerk.accounts.middleware.StaffSecondFactorMiddleware",
-    # Before the access check: a locked interview tablet shows its form and nothing else.
-    "maatwerk.surveys.kiosk.KioskMiddleware",
+    # Before the access check: a locked office tablet shows its page and nothing else.
+    "maatwerk.core.kiosk.KioskMiddleware",
     "maatwerk.access.middleware.AccessMiddleware",
-    "maatwerk.panel.middleware.KioskLockMiddleware",
 ]
 
 ROOT_URLCONF = "maatwerk.urls"

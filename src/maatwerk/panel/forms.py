@@ -148,12 +148,3 @@ class CodeAnswersForm(AnswerForm):
     @property
     def code_fields(self):
         return [self[paper.CODE], self[paper.BORN]]
-
-
-class LeaveKioskForm(forms.Form):
-    password = forms.CharField(
-        label=_("Je wachtwoord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"class": "utrecht-textbox", "autocomplete": "off"}),
-        error_messages={"required": _("Vul je wachtwoord in.")},
-    )

@@ -12,16 +12,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maatwerk.access.decorators import client_or_practice, staff
+from maatwerk.core import kiosk as kiosk_lock
 from maatwerk.core.forms import show_validation_error
 from maatwerk.portal.rules import portal_client
 
 from . import actions, paper, queries
-from .forms import CodeAnswersForm, LeaveKioskForm, PlanForm, ReasonForm
-from .middleware import KIOSK
+from .forms import CodeAnswersForm, PlanForm, ReasonForm
 from .models import PanelSurvey, PaperCode
 from .sampling import current_rules
 
 MANAGE = "panel.manage_panel"
+# The plan an office tablet is open for; the lock itself (core.kiosk) says whose it is.
+KIOSK_PLAN = "panel_kiosk_plan"
 
 
 def _answer_url(survey, token: str = "") -> str | None:
@@ -248,15 +250,26 @@ def paper_answers(request, pk):
 @staff(MANAGE)
 def kiosk_open(request, pk):
     plan = _sent_plan(pk)
-    request.session[KIOSK] = {"plan": plan.pk, "user": request.user.pk}
+    request.session[KIOSK_PLAN] = plan.pk
+    # From here every other page, log-out included, leads back to the tablet (ADR 0035).
+    kiosk_lock.lock(request, home="panel:kiosk", allowed={"panel:kiosk_leave"})
     return redirect("panel:kiosk")
 
 
 def _kiosk_plan(request) -> PanelSurvey | None:
-    lock = request.session.get(KIOSK)
-    if not lock or lock.get("user") != request.user.pk:
+    lock = kiosk_lock.held(request)
+    if lock is None or lock.home != "panel:kiosk":
         return None
-    return PanelSurvey.objects.select_related("survey", "topic").filter(pk=lock["plan"]).first()
+    plan_pk = request.session.get(KIOSK_PLAN)
+    return PanelSurvey.objects.select_related("survey", "topic").filter(pk=plan_pk).first()
+
+
+def _tablet_cannot_open(request):
+    # Never a loop back to a tablet that cannot open.
+    if kiosk_lock.locked_home(request) == reverse("panel:kiosk"):
+        kiosk_lock.unlock(request)
+    request.session.pop(KIOSK_PLAN, None)
+    return redirect("panel:plans")
 
 
 @require_http_methods(["GET", "POST"])
@@ -264,8 +277,7 @@ def _kiosk_plan(request) -> PanelSurvey | None:
 def kiosk(request):
     plan = _kiosk_plan(request)
     if plan is None:
-        request.session.pop(KIOSK, None)  # never a loop back to a tablet that cannot open
-        return redirect("panel:plans")
+        return _tablet_cannot_open(request)
     form = _code_form(request, plan, for_member=True)
     if _take_answers(request, plan, form, PaperCode.Via.TABLET):
         return render(request, "panel/kiosk_thanks.html", {"plan": plan})
@@ -276,18 +288,17 @@ def kiosk(request):
 @require_http_methods(["GET", "POST"])
 @staff(MANAGE)
 def kiosk_leave(request):
-    """Only the staff member who opened the tablet can leave it: with their own password."""
+    """Only the staff member who opened the tablet can leave it: with their own password (the
+    shared flow in ``core.kiosk.leave``, which logs the tablet out after five wrong tries)."""
     plan = _kiosk_plan(request)
     if plan is None:
-        request.session.pop(KIOSK, None)
-        return redirect("panel:plans")
-    form = LeaveKioskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if request.user.check_password(form.cleaned_data["password"]):
-            del request.session[KIOSK]
-            messages.success(
-                request, _("De tablet is weer vrij. Je bent terug in je eigen omgeving.")
-            )
-            return redirect("panel:plan", pk=plan.pk)
-        form.add_error("password", _("Dit wachtwoord klopt niet."))
+        return _tablet_cannot_open(request)
+    form, done = kiosk_lock.leave(
+        request,
+        done=reverse("panel:plan", args=[plan.pk]),
+        message=_("De tablet is weer vrij. Je bent terug in je eigen omgeving."),
+    )
+    if done:
+        request.session.pop(KIOSK_PLAN, None)
+        return done
     return render(request, "panel/kiosk_leave.html", {"plan": plan, "form": form})

@@ -315,27 +315,6 @@ class SessionForm(forms.Form):
         self.fields["office"].queryset = staff.offices.filter(is_active=True).order_by("name")
 
 
-class UnlockForm(forms.Form):
-    """The staff member's own password, to let the interview tablet go (see surveys.kiosk)."""
-
-    password = forms.CharField(
-        label=_("Wachtwoord van de medewerker"),
-        strip=False,
-        widget=forms.PasswordInput({"class": "utrecht-textbox", "autocomplete": "off"}),
-        error_messages={"required": _("Vul je wachtwoord in.")},
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise ValidationError(_("Dit wachtwoord klopt niet."))
-        return password
-
-
 class ResultsFilterForm(forms.Form):
     vestiging = forms.ModelChoiceField(
         label=_("Vestiging"),

@@ -9,7 +9,6 @@ server stores each key once. Without JavaScript the form posts normally.
 import uuid
 
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.forms.utils import ErrorDict
 from django.http import Http404, JsonResponse
@@ -21,9 +20,10 @@ from pydantic import ValidationError as PydanticError
 
 from maatwerk.access.decorators import staff
 from maatwerk.access.rules import staff_of
+from maatwerk.core import kiosk
 
-from . import actions, kiosk, logic
-from .forms import AnswerForm, SessionForm, UnlockForm
+from . import actions, logic
+from .forms import AnswerForm, SessionForm
 from .models import InterviewSession, Question
 
 INTERVIEW = "surveys.conduct_interview"
@@ -82,9 +82,22 @@ def _raw_answers(data, structure) -> dict:
 @require_http_methods(["GET", "POST"])
 @staff(INTERVIEW)
 def session(request, session_pk: int):
-    session = _own_session(request, session_pk)
-    # From here the tablet is a kiosk: it shows this form until the staff member unlocks it.
-    kiosk.lock(request, session.pk)
+    try:
+        session = _own_session(request, session_pk)
+    except Http404:
+        if kiosk.locked_home(request) == request.path:
+            # The locked session is gone: nothing left to hold the tablet to (and no loop).
+            kiosk.unlock(request)
+            return redirect("surveys:interviews")
+        raise
+    # From here the tablet is a kiosk (ADR 0039): it shows this form, its background sync and
+    # its leave page until the staff member unlocks it.
+    kiosk.lock(
+        request,
+        home="surveys:session",
+        kwargs={"session_pk": session.pk},
+        allowed={"surveys:sync", "surveys:kiosk_leave"},
+    )
     structure = logic.load(session.survey)
     form = AnswerForm(request.POST or None, questions=structure.questions)
     if request.method == "POST" and session.closed_at is None:
@@ -135,31 +148,21 @@ def session(request, session_pk: int):
 @require_http_methods(["GET", "POST"])
 @staff(INTERVIEW)
 def kiosk_leave(request, session_pk: int):
-    """The staff member unlocks the tablet with their password. A client holding the tablet does
-    not know it; after ``MAX_UNLOCK_TRIES`` wrong tries the tablet is logged out instead."""
+    """The staff member unlocks the tablet with their password (the shared flow in
+    ``core.kiosk.leave``: a client holding the tablet does not know it, and guessing logs out)."""
     session = _own_session(request, session_pk)
-    form = UnlockForm(request.POST or None, user=request.user)
-    if request.method == "POST":
-        if request.POST.get("action") == "logout":
-            # For an account without a password here (log-in elsewhere): logging out unlocks too,
-            # and leaves the tablet at the log-in page, where a client can open nothing.
-            logout(request)
-            return redirect("accounts:login")
-        if form.is_valid():
-            kiosk.unlock(request)
-            messages.success(request, _("De tablet is vrijgegeven. Je ziet weer je eigen werk."))
-            return redirect("surveys:interviews")
-        tries = request.session.get(kiosk.UNLOCK_TRIES_KEY, 0) + 1
-        request.session[kiosk.UNLOCK_TRIES_KEY] = tries
-        if tries >= kiosk.MAX_UNLOCK_TRIES:
-            logout(request)
-            return redirect("accounts:login")
+    form, done = kiosk.leave(
+        request,
+        done="surveys:interviews",
+        message=_("De tablet is vrijgegeven. Je ziet weer je eigen werk."),
+    )
+    if done:
+        return done
     context = {
         "session": session,
         "survey": session.survey,
         "form": form,
         "count": session.responses.count(),
-        "has_password": request.user.has_usable_password(),
     }
     return render(request, "surveys/kiosk_leave.html", context)
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maatwerk.audit.models import AuditEntry
+from maatwerk.core.kiosk import MAX_UNLOCK_TRIES
 from maatwerk.notifications.models import Notification
 from maatwerk.panel import actions, paper, queries, tasks
 from maatwerk.panel.models import PAPER_CODE_ALPHABET, Invitation, PaperCode
@@ -299,6 +300,18 @@ def test_the_tablet_keeps_the_member_on_the_questions_until_staff_leave(
     left = browser.post(leave, {"password": "Tablet-terug-2026"})
     assert left["Location"] == reverse("panel:plan", args=[plan.pk])
     assert browser.get(reverse("panel:plans")).status_code == 200
+
+
+def test_guessing_the_password_logs_the_panel_tablet_out(sent, researcher, login):
+    """The panel tablet shares the interview tablet's lock (core.kiosk): five wrong tries."""
+    plan, _members = sent
+    browser = login(researcher.user)
+    browser.post(reverse("panel:kiosk_open", args=[plan.pk]))
+    leave = reverse("panel:kiosk_leave")
+    for _ in range(MAX_UNLOCK_TRIES - 1):
+        assert browser.post(leave, {"password": "raden"}).status_code == 200
+    assert browser.post(leave, {"password": "raden"})["Location"] == reverse("accounts:login")
+    assert browser.get(reverse("panel:plans"))["Location"].startswith(reverse("accounts:login"))
 
 
 def test_the_plan_page_shows_the_letters_and_the_sample_without_empty_groups(

@@ -1,12 +1,14 @@
 """The interview tablet is a kiosk: the client sees the questions and nothing of the staff
-member's pages; only the staff member, with their password, lets the tablet go (ADR 0039)."""
+member's pages; only the staff member, with their password, lets the tablet go (ADR 0039). The
+lock itself is core's (core/kiosk.py, tested in core/tests/test_kiosk.py); these tests hold the
+interview's use of it."""
 
 import pytest
 from django.urls import reverse
 
+from maatwerk.core.kiosk import LOCK_KEY, MAX_UNLOCK_TRIES
 from maatwerk.core.tests.factories import PASSWORD
 from maatwerk.surveys import actions
-from maatwerk.surveys.kiosk import KIOSK_SESSION_KEY, MAX_UNLOCK_TRIES
 
 from .helpers import build_survey
 
@@ -56,7 +58,7 @@ def test_the_client_cannot_log_out_or_close_the_session(tablet, session):
     assert tablet.post(reverse("surveys:session_close", args=[session.pk])).url == back
     session.refresh_from_db()
     assert session.closed_at is None
-    assert tablet.session[KIOSK_SESSION_KEY] == session.pk
+    assert tablet.session[LOCK_KEY]["kwargs"] == {"session_pk": session.pk}
 
 
 def test_another_own_session_is_locked_out_too(tablet, onderzoeker, office, session):
@@ -89,7 +91,7 @@ def test_the_staff_members_password_lets_the_tablet_go(tablet, session):
     page = tablet.get(reverse("surveys:interviews")).text
     assert "De tablet is vrijgegeven" in page
     assert "Sessie sluiten" in page  # closing is a staff action, on the staff page
-    assert KIOSK_SESSION_KEY not in tablet.session
+    assert LOCK_KEY not in tablet.session
 
 
 def test_guessing_logs_the_tablet_out(tablet, session):
@@ -117,13 +119,25 @@ def test_a_saved_interview_thanks_the_client(tablet, session):
     assert "Dank u wel! Uw antwoorden zijn opgeslagen." in page
 
 
-def test_a_lock_on_no_session_of_theirs_is_dropped(login, onderzoeker):
-    web = login(onderzoeker.user)
-    store = web.session
-    store[KIOSK_SESSION_KEY] = 999_999
+def test_a_lock_on_a_session_that_is_gone_is_dropped(tablet, session):
+    """The session's form cannot open any more: the tablet is not sent round in a loop."""
+    store = tablet.session
+    store[LOCK_KEY]["kwargs"] = {"session_pk": 999_999}
     store.save()
-    assert web.get(reverse("surveys:interviews")).status_code == 200
-    assert KIOSK_SESSION_KEY not in web.session
+    response = tablet.get(reverse("surveys:interviews"), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("surveys:interviews")
+    assert LOCK_KEY not in tablet.session
+
+
+def test_the_sync_of_the_locked_session_is_allowed_but_not_of_another(
+    tablet, onderzoeker, office, session
+):
+    other = actions.open_session(survey=session.survey, office=office, user=onderzoeker.user)
+    own = tablet.post(reverse("surveys:sync", args=[session.pk]), "{}", "application/json")
+    assert own.status_code == 400  # reached the view, which refuses an empty body
+    elsewhere = tablet.post(reverse("surveys:sync", args=[other.pk]), "{}", "application/json")
+    assert elsewhere.url == reverse("surveys:session", args=[session.pk])
 
 
 def test_a_practice_session_shows_no_bar_on_the_kiosk(login, onderzoeker, session):
