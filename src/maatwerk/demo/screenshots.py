@@ -102,6 +102,7 @@ PAGES: dict[str, tuple[Shot, ...]] = {
         Shot("reacties", "feedback:staff_list"),
         Shot("agenda", "appointments:agenda"),
         Shot("beschikbaarheid", "appointments:availability"),
+        Shot("post-om-te-versturen", "notifications:print_queue"),
     ),
     "manager": (
         HOME,
@@ -117,6 +118,7 @@ PAGES: dict[str, tuple[Shot, ...]] = {
         Shot("agenda", "appointments:agenda"),
         Shot("interviews", "surveys:interviews"),
         Shot("onderzoek", "surveys:research"),
+        Shot("post-om-te-versturen", "notifications:print_queue"),
     ),
     "beheerder": (
         HOME,
