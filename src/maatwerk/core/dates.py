@@ -2,7 +2,7 @@
 
 Templates use the ``long_date`` and ``long_datetime`` filters (built in, see
 ``core/templatetags/dates.py``); code that builds text uses these functions. Both follow the active
-language (DATE_FORMAT of the locale: "15 december 2026" in Dutch). A date kept as data (on the
+language's month names ("15 december 2026", "15 December 2026"). A date kept as data (on the
 timeline, say) is stored as ISO text and only written out when it is shown, so a client who reads
 in English sees an English date (docs/adr/0037-two-voices-on-the-timeline.md).
 """
@@ -12,6 +12,8 @@ import re
 
 from django.utils import formats, timezone
 
+# Day, month in words, year, in every language: "15 december 2026", "15 December 2026".
+LONG_DATE = "j F Y"
 # Dates that timeline events stored before ISO: "15-12-2026".
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
@@ -42,7 +44,7 @@ def long_date(value) -> str:
     day = as_date(value)
     if day is None:
         return "" if value is None else str(value)
-    return formats.date_format(day, "DATE_FORMAT")
+    return formats.date_format(day, LONG_DATE)
 
 
 def long_datetime(value: dt.datetime | None) -> str:
@@ -50,4 +52,4 @@ def long_datetime(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     moment = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{formats.date_format(moment, 'DATE_FORMAT')}, {formats.time_format(moment, 'H:i')}"
+    return f"{formats.date_format(moment, LONG_DATE)}, {formats.time_format(moment, 'H:i')}"

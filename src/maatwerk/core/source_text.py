@@ -22,7 +22,8 @@ from typing import Any
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
-DATE_FORMAT = "j F Y"
+from maatwerk.core.dates import long_date
+
 DAY_FORMAT = "l j F Y"
 
 
@@ -66,7 +67,7 @@ def shown(data: dict) -> dict:
 
 def _show_structured(value: dict) -> str:
     if "date" in value:
-        return formats.date_format(date.fromisoformat(value["date"]), DATE_FORMAT)
+        return long_date(date.fromisoformat(value["date"]))
     if "moment" in value:
         local = timezone.localtime(datetime.fromisoformat(value["moment"]))
         return gettext("%(day)s om %(time)s") % {
